@@ -1,0 +1,189 @@
+package org.planwatch.plan.action;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.planwatch.plan.action.messaging.ActionEvents;
+import org.planwatch.plan.action.store.ActionSearch;
+import org.planwatch.plan.action.store.ActionStore;
+import org.planwatch.plan.actionplan.Plan;
+import org.planwatch.plan.actionplan.store.PlanStore;
+import org.planwatch.plan.concurrency.StaleVersionException;
+import org.planwatch.plan.concurrency.Versioned;
+import org.planwatch.plan.lead.Lead;
+import org.planwatch.plan.lead.LeadDirectory;
+import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.plan.problem.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates, changes and deletes actions. Every change is one conditional write of the new state, its history
+ * lines and its events, based on the version the user saw.
+ */
+@Service
+public class ActionService {
+
+    private final ActionStore store;
+    private final PlanStore plans;
+    private final LeadDirectory leads;
+    private final ActionEvents events;
+    private final Clock clock;
+
+    ActionService(ActionStore store, PlanStore plans, LeadDirectory leads, ActionEvents events, Clock clock) {
+        this.store = store;
+        this.plans = plans;
+        this.leads = leads;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A new action as a user describes it; leads are ids, names or aliases from the directory. */
+    public record NewAction(String planId, String themeId, String outcomeId, String reference, String text,
+                            List<String> leads, DueDate due, Review review, List<String> measures, String status,
+                            Rag rag, List<String> deliversOutcomes) {
+    }
+
+    /** Who asks, and why; both end up in the history and in the events. */
+    public record Actor(String name, String reason) {
+    }
+
+    public Versioned<Action> create(NewAction input, Actor actor) {
+        if (input.planId() == null || input.planId().isBlank()) {
+            throw new InvalidFieldException("planId", "must not be empty");
+        }
+        Plan plan = plans.find(input.planId()).map(Versioned::value)
+                .orElseThrow(() -> new InvalidFieldException("planId", "no plan with id '" + input.planId() + "'"));
+        plan.checkPlacement(input.themeId(), input.outcomeId());
+        List<Lead> resolved = leads.resolveAll("leads", input.leads() == null ? List.of() : input.leads());
+        Action action = new Action(UUID.randomUUID().toString(), plan.id(), input.themeId(), input.outcomeId(),
+                input.reference(), input.text(), resolved.stream().map(Lead::id).toList(), input.due(), input.review(),
+                input.measures(), input.status(), input.rag(), input.deliversOutcomes());
+        var history = List.of(new HistoryEntry(clock.instant(), actor.name(), "created", null,
+                action.text(), actor.reason(), 1));
+        return store.insert(action, history, events.created(action, 1, context(plan, resolved, actor)));
+    }
+
+    public Versioned<Action> get(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("action", id));
+    }
+
+    /**
+     * Applies an edit made against {@code expectedVersion}. An edit that changes nothing keeps the version and
+     * publishes nothing; an edit against an older version is refused with the current state.
+     *
+     * @param leadRefs ids, names or aliases of the new leads, or null to keep the leads
+     */
+    public Versioned<Action> edit(String id, long expectedVersion, ActionEdit edit, List<String> leadRefs, Actor actor) {
+        Versioned<Action> current = get(id).requireVersion(expectedVersion);
+        List<Lead> newLeads = leads.resolveAll("leads", leadRefs);
+        if (newLeads != null) {
+            edit = new ActionEdit(edit.themeId(), edit.outcomeId(), edit.reference(), edit.text(),
+                    newLeads.stream().map(Lead::id).toList(), edit.due(), edit.clearDue(), edit.review(),
+                    edit.clearReview(), edit.measures(), edit.status(), edit.rag(), edit.deliversOutcomes());
+        }
+        ActionChange change = current.value().edit(edit);
+        if (!change.changedAnything()) {
+            return current;
+        }
+        Plan plan = plan(change.after().planId());
+        plan.checkPlacement(change.after().themeId(), change.after().outcomeId());
+        long next = expectedVersion + 1;
+        Map<String, Lead> known = leadsOf(change.before(), change.after());
+        var history = history(change, known, actor, next);
+        var outbox = events.changed(change, next, context(plan, known, actor));
+        if (!store.update(change.after(), expectedVersion, history, outbox)) {
+            throw stale(id, expectedVersion);
+        }
+        return new Versioned<>(change.after(), next);
+    }
+
+    public void delete(String id, long expectedVersion, Actor actor) {
+        Action action = get(id).requireVersion(expectedVersion).value();
+        long next = expectedVersion + 1;
+        Map<String, Lead> known = leadsOf(action, action);
+        var history = List.of(new HistoryEntry(clock.instant(), actor.name(), "deleted", null, null, actor.reason(), next));
+        if (!store.markDeleted(id, expectedVersion, history,
+                events.deleted(action, next, context(plan(action.planId()), known, actor)))) {
+            throw stale(id, expectedVersion);
+        }
+    }
+
+    public List<HistoryEntry> history(String id) {
+        List<HistoryEntry> history = store.history(id);
+        if (history.isEmpty()) {
+            throw new NotFoundException("action", id);
+        }
+        return history;
+    }
+
+    public Page<Versioned<Action>> search(ActionSearch search, Pageable pageable) {
+        return store.search(search, pageable);
+    }
+
+    public List<Versioned<Action>> inPlan(String planId) {
+        return store.inPlan(planId);
+    }
+
+    private List<HistoryEntry> history(ActionChange change, Map<String, Lead> known, Actor actor, long version) {
+        List<HistoryEntry> lines = new ArrayList<>();
+        for (ActionField field : change.changed().stream().sorted().toList()) {
+            lines.add(new HistoryEntry(clock.instant(), actor.name(), field.jsonName(),
+                    describe(field, change.before(), known), describe(field, change.after(), known), actor.reason(),
+                    version));
+        }
+        return lines;
+    }
+
+    private static String describe(ActionField field, Action action, Map<String, Lead> known) {
+        return switch (field) {
+            case PLACEMENT -> join(List.of(String.valueOf(action.themeId()), String.valueOf(action.outcomeId())));
+            case REFERENCE -> action.reference();
+            case TEXT -> action.text();
+            case LEADS -> join(action.leadIds().stream().map(id -> known.containsKey(id) ? known.get(id).name() : id)
+                    .toList());
+            case DUE_DATE -> action.due() == null ? null : action.due().text() + " (" + action.due().date() + ")";
+            case REVIEW -> action.review() == null ? null : action.review().cadence() + " next "
+                    + action.review().nextReview();
+            case MEASURES -> join(action.measures());
+            case STATUS -> action.status();
+            case RAG -> action.rag().name();
+            case DELIVERS_OUTCOMES -> join(action.deliversOutcomes());
+            case DELETED -> null;
+        };
+    }
+
+    private static String join(List<String> values) {
+        return String.join("; ", values);
+    }
+
+    private Map<String, Lead> leadsOf(Action before, Action after) {
+        List<String> ids = new ArrayList<>(before.leadIds());
+        after.leadIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return leads.byIds(ids);
+    }
+
+    private ActionEvents.Context context(Plan plan, List<Lead> resolved, Actor actor) {
+        return context(plan, resolved.stream().collect(Collectors.toMap(Lead::id, l -> l)), actor);
+    }
+
+    private ActionEvents.Context context(Plan plan, Map<String, Lead> known, Actor actor) {
+        return new ActionEvents.Context(actor.name(), actor.reason(), plan, id -> {
+            Lead lead = known.get(id);
+            return lead != null ? lead : leads.require(id);
+        });
+    }
+
+    private Plan plan(String planId) {
+        return plans.find(planId).map(Versioned::value).orElseThrow(() -> new NotFoundException("plan", planId));
+    }
+
+    private StaleVersionException stale(String id, long expected) {
+        Versioned<Action> current = get(id);
+        return new StaleVersionException(expected, current.version(), current);
+    }
+}

@@ -1,0 +1,91 @@
+package org.planwatch.plan.action.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.planwatch.plan.action.Action;
+import org.planwatch.plan.action.ActionChange;
+import org.planwatch.plan.action.ActionField;
+import org.planwatch.plan.actionplan.Plan;
+import org.planwatch.plan.actionplan.Theme;
+import org.planwatch.plan.lead.Lead;
+import org.planwatch.plan.outbox.OutboxEvent;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Renders action changes as version 1 CloudEvents, ready to wait in the outbox. */
+@Component
+public class ActionEvents {
+
+    public static final String BINDING = "planActionEvents-out-0";
+    static final String SOURCE = "/planwatch/plan-service";
+    static final String DATA_SCHEMA = "https://planwatch.org/contracts/plan-action-event.v1.schema.json";
+
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ActionEvents(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Who and why, and the plan and leads the action's events describe. */
+    public record Context(String changedBy, String reason, Plan plan, Function<String, Lead> leads) {
+    }
+
+    public List<OutboxEvent> created(Action action, long version, Context context) {
+        return List.of(event(ActionEventType.CREATED, action, null, version, List.of(), null, context));
+    }
+
+    public List<OutboxEvent> deleted(Action action, long version, Context context) {
+        return List.of(event(ActionEventType.DELETED, action, action, version, List.of(ActionField.DELETED.jsonName()),
+                null, context));
+    }
+
+    public List<OutboxEvent> changed(ActionChange change, long version, Context context) {
+        List<String> fields = change.changed().stream().sorted().map(ActionField::jsonName).toList();
+        List<OutboxEvent> events = new ArrayList<>();
+        for (ActionEventType type : ActionEventType.forChange(change.changed())) {
+            Boolean downgrade = type == ActionEventType.RAG_CHANGED ? change.isRagDowngrade() : null;
+            events.add(event(type, change.after(), change.before(), version, fields, downgrade, context));
+        }
+        return events;
+    }
+
+    private OutboxEvent event(ActionEventType type, Action action, Action previous, long version,
+                              List<String> fields, Boolean downgrade, Context context) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Plan plan = context.plan();
+        Theme theme = action.themeId() == null ? null : plan.theme(action.themeId()).orElse(null);
+        var outcome = theme == null || action.outcomeId() == null ? null : theme.outcome(action.outcomeId()).orElse(null);
+        ActionEventData data = new ActionEventData(action.id(), version, context.changedBy(), context.reason(), fields,
+                downgrade,
+                new ActionEventData.PlanData(plan.id(), plan.title(), plan.partnership(),
+                        new ActionEventData.ContactData(plan.owner().name(), plan.owner().email())),
+                theme == null ? null : new ActionEventData.ThemeData(theme.id(), theme.name()),
+                outcome == null ? null : new ActionEventData.OutcomeData(outcome.id(), outcome.reference(), outcome.text()),
+                data(action, context.leads()),
+                previous == null ? null : data(previous, context.leads()));
+        CloudEvent envelope = new CloudEvent("1.0", id, SOURCE, type.cloudEventType(), action.id(), now.toString(),
+                "application/json", DATA_SCHEMA, data);
+        return new OutboxEvent(id, type.cloudEventType(), BINDING, action.id(), now, json.writeValueAsString(envelope));
+    }
+
+    private static ActionEventData.ActionData data(Action action, Function<String, Lead> leads) {
+        List<ActionEventData.LeadData> leadData = action.leadIds().stream().map(leads).map(l ->
+                new ActionEventData.LeadData(l.id(), l.kind().name(), l.name(), l.roleTitle(), l.organisation(),
+                        l.contactName(), l.email())).toList();
+        return new ActionEventData.ActionData(action.reference(), action.text(), leadData,
+                action.due() == null ? null : new ActionEventData.DueData(action.due().date().toString(),
+                        action.due().precision().name(), action.due().text()),
+                action.review() == null ? null : new ActionEventData.ReviewData(
+                        action.review().cadence() == null ? null : action.review().cadence().name(),
+                        action.review().nextReview() == null ? null : action.review().nextReview().toString()),
+                action.measures(), action.status(), action.rag().name(), action.deliversOutcomes());
+    }
+
+}

@@ -1,0 +1,158 @@
+package org.planwatch.plan.action.store;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.planwatch.plan.action.Action;
+import org.planwatch.plan.action.HistoryEntry;
+import org.planwatch.plan.action.Rag;
+import org.planwatch.plan.concurrency.Versioned;
+import org.planwatch.plan.outbox.OutboxEvent;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Repository;
+
+/** Actions in MongoDB, changed only by conditional single-document updates on their version. */
+@Repository
+public class ActionStore {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    ActionStore(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public Versioned<Action> insert(Action action, List<HistoryEntry> history, List<OutboxEvent> events) {
+        mongo.insert(new ActionDocument(action.id(), 1, false, clock.instant(), action, history, events));
+        return new Versioned<>(action, 1);
+    }
+
+    public Optional<Versioned<Action>> find(String id) {
+        Query live = query(where("_id").is(id).and("deleted").is(false));
+        live.fields().exclude("history").exclude("outbox");
+        return Optional.ofNullable(mongo.findOne(live, ActionDocument.class))
+                .map(d -> new Versioned<>(d.action(), d.version()));
+    }
+
+    /**
+     * Stores the new state, appends its history and its events, all in one update that only applies while the
+     * stored version is still {@code expectedVersion}. Returns false when someone else got there first.
+     */
+    public boolean update(Action after, long expectedVersion, List<HistoryEntry> history, List<OutboxEvent> events) {
+        return change(after.id(), expectedVersion, new Update().set("action", after), history, events);
+    }
+
+    /** Marks an action deleted; it stays until its last events are published, and out of every list. */
+    public boolean markDeleted(String id, long expectedVersion, List<HistoryEntry> history, List<OutboxEvent> events) {
+        return change(id, expectedVersion, new Update().set("deleted", true), history, events);
+    }
+
+    private boolean change(String id, long expectedVersion, Update update, List<HistoryEntry> history,
+                           List<OutboxEvent> events) {
+        update.set("version", expectedVersion + 1).set("updatedAt", clock.instant());
+        if (!history.isEmpty()) {
+            update.push("history").each(history.toArray());
+        }
+        if (!events.isEmpty()) {
+            update.push("outbox").each(events.toArray());
+        }
+        Query current = query(where("_id").is(id).and("version").is(expectedVersion).and("deleted").is(false));
+        return mongo.updateFirst(current, update, ActionDocument.class).getMatchedCount() == 1;
+    }
+
+    public List<HistoryEntry> history(String id) {
+        Query byId = query(where("_id").is(id));
+        byId.fields().include("history");
+        org.bson.Document document = mongo.findOne(byId, org.bson.Document.class, ActionDocument.COLLECTION);
+        if (document == null || document.getList("history", org.bson.Document.class) == null) {
+            return List.of();
+        }
+        return document.getList("history", org.bson.Document.class).stream()
+                .map(line -> mongo.getConverter().read(HistoryEntry.class, line)).toList();
+    }
+
+    public List<Versioned<Action>> inPlan(String planId) {
+        return search(new ActionSearch(planId, null, null, null, null, null, null, null, null, null, null),
+                Pageable.unpaged(Sort.by("action.reference"))).getContent();
+    }
+
+    public boolean anyLedBy(String leadId) {
+        return mongo.exists(query(where("deleted").is(false).and("action.leadIds").is(leadId)), ActionDocument.class);
+    }
+
+    public boolean anyUnder(String planId, String themeId, String outcomeId) {
+        Criteria criteria = where("deleted").is(false).and("action.planId").is(planId).and("action.themeId").is(themeId);
+        if (outcomeId != null) {
+            criteria = criteria.and("action.outcomeId").is(outcomeId);
+        }
+        return mongo.exists(query(criteria), ActionDocument.class);
+    }
+
+    public Page<Versioned<Action>> search(ActionSearch search, Pageable pageable) {
+        Query query = query(criteria(search));
+        query.fields().exclude("history").exclude("outbox");
+        long total = mongo.count(Query.of(query).limit(-1).skip(-1), ActionDocument.class);
+        query.with(pageable);
+        List<Versioned<Action>> page = mongo.find(query, ActionDocument.class).stream()
+                .map(d -> new Versioned<>(d.action(), d.version())).toList();
+        return PageableExecutionUtils.getPage(page, pageable, () -> total);
+    }
+
+    private Criteria criteria(ActionSearch s) {
+        LocalDate today = LocalDate.now(clock);
+        List<Criteria> all = new ArrayList<>();
+        all.add(where("deleted").is(false));
+        if (s.planId() != null) {
+            all.add(where("action.planId").is(s.planId()));
+        }
+        if (s.themeId() != null) {
+            all.add(where("action.themeId").is(s.themeId()));
+        }
+        if (s.outcomeId() != null) {
+            all.add(where("action.outcomeId").is(s.outcomeId()));
+        }
+        if (s.leadId() != null) {
+            all.add(where("action.leadIds").is(s.leadId()));
+        }
+        if (s.rag() != null) {
+            all.add(where("action.rag").is(s.rag()));
+        }
+        if (s.dueBefore() != null) {
+            all.add(where("action.due.date").lt(s.dueBefore()));
+        }
+        if (s.dueAfter() != null) {
+            all.add(where("action.due.date").gt(s.dueAfter()));
+        }
+        if (Boolean.TRUE.equals(s.overdue())) {
+            all.add(where("action.due.date").lt(today));
+            all.add(where("action.rag").ne(Rag.COMPLETE));
+        }
+        if (s.dueWithinDays() != null) {
+            all.add(where("action.due.date").gte(today).lte(today.plusDays(s.dueWithinDays())));
+            all.add(where("action.rag").ne(Rag.COMPLETE));
+        }
+        if (Boolean.TRUE.equals(s.reviewDue())) {
+            all.add(where("action.review.nextReview").lte(today));
+            all.add(where("action.rag").ne(Rag.COMPLETE));
+        }
+        if (s.text() != null && !s.text().isBlank()) {
+            all.add(where("action.text").regex(Pattern.compile(Pattern.quote(s.text().strip()),
+                    Pattern.CASE_INSENSITIVE)));
+        }
+        return new Criteria().andOperator(all);
+    }
+}

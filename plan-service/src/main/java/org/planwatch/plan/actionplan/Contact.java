@@ -1,0 +1,13 @@
+package org.planwatch.plan.actionplan;
+
+import org.planwatch.plan.problem.Emails;
+import org.planwatch.plan.problem.InvalidFieldException;
+
+/** Someone who can be emailed about a plan as a whole, such as its owner. */
+public record Contact(String name, String email) {
+
+    public Contact {
+        name = InvalidFieldException.require("owner.name", name, 200);
+        email = Emails.check("owner.email", email, true);
+    }
+}

@@ -1,0 +1,135 @@
+package org.planwatch.plan.actionplan;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.planwatch.plan.action.ActionService;
+import org.planwatch.plan.action.store.ActionStore;
+import org.planwatch.plan.actionplan.store.PlanStore;
+import org.planwatch.plan.concurrency.StaleVersionException;
+import org.planwatch.plan.concurrency.Versioned;
+import org.planwatch.plan.problem.ConflictException;
+import org.planwatch.plan.problem.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+/** Creates plans and changes their frame of themes and outcomes. */
+@Service
+public class PlanService {
+
+    private final PlanStore store;
+    private final ActionStore actionStore;
+    private final ActionService actions;
+
+    PlanService(PlanStore store, ActionStore actionStore, ActionService actions) {
+        this.store = store;
+        this.actionStore = actionStore;
+        this.actions = actions;
+    }
+
+    /** A plan as a user describes it, with themes and outcomes that get ids here. */
+    public record NewPlan(String title, String partnership, String period, Contact owner, List<NewTheme> themes) {
+    }
+
+    public record NewTheme(String name, List<NewOutcome> outcomes) {
+    }
+
+    public record NewOutcome(String reference, String text) {
+    }
+
+    public Versioned<Plan> create(NewPlan input) {
+        List<Theme> themes = input.themes() == null ? List.of() : input.themes().stream().map(PlanService::theme).toList();
+        return store.insert(new Plan(newId(), input.title(), input.partnership(), input.period(), input.owner(), themes));
+    }
+
+    public Versioned<Plan> get(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("plan", id));
+    }
+
+    public Page<Versioned<Plan>> list(Pageable pageable) {
+        return store.list(pageable);
+    }
+
+    public Versioned<Plan> updateDetails(String id, Long expectedVersion, String title, String partnership,
+                                         String period, Contact owner) {
+        return change(id, expectedVersion, plan -> plan.withDetails(title, partnership, period, owner));
+    }
+
+    public Versioned<Plan> addTheme(String planId, Long expectedVersion, NewTheme input) {
+        return change(planId, expectedVersion, plan -> plan.withTheme(theme(input)));
+    }
+
+    public Versioned<Plan> renameTheme(String planId, Long expectedVersion, String themeId, String name) {
+        return change(planId, expectedVersion, plan -> {
+            Theme theme = plan.theme(themeId).orElseThrow(() -> new NotFoundException("theme", themeId));
+            return plan.withTheme(new Theme(themeId, name, theme.outcomes()));
+        });
+    }
+
+    public Versioned<Plan> removeTheme(String planId, Long expectedVersion, String themeId) {
+        if (actionStore.anyUnder(planId, themeId, null)) {
+            throw new ConflictException("theme " + themeId + " still holds actions; move or delete them first");
+        }
+        return change(planId, expectedVersion, plan -> {
+            plan.theme(themeId).orElseThrow(() -> new NotFoundException("theme", themeId));
+            return plan.withoutTheme(themeId);
+        });
+    }
+
+    public Versioned<Plan> putOutcome(String planId, Long expectedVersion, String themeId, String outcomeId,
+                                      NewOutcome input) {
+        return change(planId, expectedVersion, plan -> {
+            plan.theme(themeId).orElseThrow(() -> new NotFoundException("theme", themeId));
+            return plan.withOutcome(themeId, new Outcome(outcomeId == null ? newId() : outcomeId, input.reference(),
+                    input.text()));
+        });
+    }
+
+    public Versioned<Plan> removeOutcome(String planId, Long expectedVersion, String themeId, String outcomeId) {
+        if (actionStore.anyUnder(planId, themeId, outcomeId)) {
+            throw new ConflictException("outcome " + outcomeId + " still holds actions; move or delete them first");
+        }
+        return change(planId, expectedVersion, plan -> {
+            plan.theme(themeId).flatMap(t -> t.outcome(outcomeId))
+                    .orElseThrow(() -> new NotFoundException("outcome", outcomeId));
+            return plan.withoutOutcome(themeId, outcomeId);
+        });
+    }
+
+    /** Deletes a plan and every action in it; each action's deletion is published for its leads' sake. */
+    public void delete(String id, long expectedVersion, ActionService.Actor actor) {
+        get(id).requireVersion(expectedVersion);
+        actions.inPlan(id).forEach(a -> actions.delete(a.value().id(), a.version(), actor));
+        if (!store.delete(id, expectedVersion)) {
+            throw stale(id, expectedVersion);
+        }
+    }
+
+    /** Changes a plan based on the version given, or on the current one when the caller gave none. */
+    private Versioned<Plan> change(String id, Long expectedVersion, UnaryOperator<Plan> change) {
+        Versioned<Plan> current = get(id);
+        long base = expectedVersion == null ? current.version() : expectedVersion;
+        current.requireVersion(base);
+        Plan next = change.apply(current.value());
+        if (!store.replace(next, base)) {
+            throw stale(id, base);
+        }
+        return new Versioned<>(next, base + 1);
+    }
+
+    private StaleVersionException stale(String id, long expected) {
+        Versioned<Plan> current = get(id);
+        return new StaleVersionException(expected, current.version(), current);
+    }
+
+    private static Theme theme(NewTheme input) {
+        List<Outcome> outcomes = input.outcomes() == null ? List.of()
+                : input.outcomes().stream().map(o -> new Outcome(newId(), o.reference(), o.text())).toList();
+        return new Theme(newId(), input.name(), outcomes);
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

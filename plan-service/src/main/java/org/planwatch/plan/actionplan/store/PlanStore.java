@@ -1,0 +1,55 @@
+package org.planwatch.plan.actionplan.store;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import java.util.Optional;
+import org.planwatch.plan.actionplan.Plan;
+import org.planwatch.plan.concurrency.Versioned;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Repository;
+
+/** Plans in MongoDB, replaced only while their version is the one the change was based on. */
+@Repository
+public class PlanStore {
+
+    private final MongoTemplate mongo;
+
+    PlanStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Versioned<Plan> insert(Plan plan) {
+        mongo.insert(new PlanDocument(plan.id(), 1, plan));
+        return new Versioned<>(plan, 1);
+    }
+
+    public Optional<Versioned<Plan>> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, PlanDocument.class)).map(d -> new Versioned<>(d.plan(), d.version()));
+    }
+
+    /** Returns false when the stored version is no longer {@code expectedVersion}. */
+    public boolean replace(Plan plan, long expectedVersion) {
+        Query current = query(where("_id").is(plan.id()).and("version").is(expectedVersion));
+        Update update = new Update().set("plan", plan).set("version", expectedVersion + 1);
+        return mongo.updateFirst(current, update, PlanDocument.class).getMatchedCount() == 1;
+    }
+
+    public boolean delete(String id, long expectedVersion) {
+        return mongo.remove(query(where("_id").is(id).and("version").is(expectedVersion)), PlanDocument.class)
+                .getDeletedCount() == 1;
+    }
+
+    public Page<Versioned<Plan>> list(Pageable pageable) {
+        Query all = new Query().with(pageable);
+        List<Versioned<Plan>> page = mongo.find(all, PlanDocument.class).stream()
+                .map(d -> new Versioned<>(d.plan(), d.version())).toList();
+        return PageableExecutionUtils.getPage(page, pageable, () -> mongo.count(new Query(), PlanDocument.class));
+    }
+}

@@ -1,0 +1,169 @@
+package org.planwatch.plan.actionplan.web;
+
+import java.net.URI;
+import java.util.List;
+import org.planwatch.plan.action.ActionService;
+import org.planwatch.plan.actionplan.Contact;
+import org.planwatch.plan.actionplan.Plan;
+import org.planwatch.plan.actionplan.PlanService;
+import org.planwatch.plan.concurrency.Versioned;
+import org.planwatch.plan.concurrency.web.RequestVersion;
+import org.planwatch.plan.problem.InvalidFieldException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Plans over HTTP. Changing a plan's details or deleting it needs its version; adding or changing a theme or
+ * outcome takes an optional If-Match, since it only touches that part.
+ */
+@RestController
+@RequestMapping("/api/plans")
+class PlanController {
+
+    private final PlanService plans;
+
+    PlanController(PlanService plans) {
+        this.plans = plans;
+    }
+
+    record OwnerRequest(String name, String email) {
+        Contact contact() {
+            return new Contact(name, email);
+        }
+    }
+
+    record PlanRequest(String title, String partnership, String period, OwnerRequest owner,
+                       List<PlanService.NewTheme> themes, Long version) {
+    }
+
+    record PlanPage(List<PlanResponse> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @PostMapping
+    ResponseEntity<PlanResponse> create(@RequestBody PlanRequest request) {
+        if (request.version() != null) {
+            throw new InvalidFieldException("version", "is given by the service; leave it out when creating");
+        }
+        Versioned<Plan> plan = plans.create(new PlanService.NewPlan(request.title(), request.partnership(),
+                request.period(), owner(request.owner()), request.themes()));
+        return ResponseEntity.created(URI.create("/api/plans/" + plan.value().id()))
+                .eTag(RequestVersion.etag(plan.version())).body(render(plan));
+    }
+
+    @GetMapping
+    PlanPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw new InvalidFieldException(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more"
+                    : "must be between 1 and 500");
+        }
+        Page<Versioned<Plan>> found = plans.list(PageRequest.of(page, size, Sort.by("plan.title", "_id")));
+        return new PlanPage(found.getContent().stream().map(PlanController::render).toList(), page, size,
+                found.getTotalElements(), found.getTotalPages());
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<PlanResponse> get(@PathVariable String id) {
+        return respond(plans.get(id));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<PlanResponse> update(@PathVariable String id, @RequestBody PlanRequest request,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        if (request.themes() != null) {
+            throw new InvalidFieldException("themes", "change themes through /api/plans/{id}/themes");
+        }
+        long version = RequestVersion.required(ifMatch, request.version());
+        return respond(plans.updateDetails(id, version, request.title(), request.partnership(), request.period(),
+                owner(request.owner())));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id,
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                @RequestHeader(value = "X-Planwatch-User", required = false) String user,
+                                @RequestParam(required = false) String reason) {
+        plans.delete(id, RequestVersion.required(ifMatch, null),
+                new ActionService.Actor(user == null || user.isBlank() ? "anonymous" : user, reason));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/themes")
+    ResponseEntity<PlanResponse> addTheme(@PathVariable String id, @RequestBody PlanService.NewTheme theme,
+                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return respond(HttpStatus.CREATED, plans.addTheme(id, RequestVersion.optional(ifMatch, null), theme));
+    }
+
+    record ThemeRename(String name) {
+    }
+
+    @PutMapping("/{id}/themes/{themeId}")
+    ResponseEntity<PlanResponse> renameTheme(@PathVariable String id, @PathVariable String themeId,
+            @RequestBody ThemeRename rename,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return respond(plans.renameTheme(id, RequestVersion.optional(ifMatch, null), themeId, rename.name()));
+    }
+
+    @DeleteMapping("/{id}/themes/{themeId}")
+    ResponseEntity<PlanResponse> removeTheme(@PathVariable String id, @PathVariable String themeId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return respond(plans.removeTheme(id, RequestVersion.optional(ifMatch, null), themeId));
+    }
+
+    @PostMapping("/{id}/themes/{themeId}/outcomes")
+    ResponseEntity<PlanResponse> addOutcome(@PathVariable String id, @PathVariable String themeId,
+            @RequestBody PlanService.NewOutcome outcome,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return respond(HttpStatus.CREATED, plans.putOutcome(id, RequestVersion.optional(ifMatch, null), themeId, null,
+                outcome));
+    }
+
+    @PutMapping("/{id}/themes/{themeId}/outcomes/{outcomeId}")
+    ResponseEntity<PlanResponse> updateOutcome(@PathVariable String id, @PathVariable String themeId,
+            @PathVariable String outcomeId, @RequestBody PlanService.NewOutcome outcome,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Plan plan = plans.get(id).value();
+        plan.theme(themeId).flatMap(t -> t.outcome(outcomeId)).orElseThrow(() ->
+                new org.planwatch.plan.problem.NotFoundException("outcome", outcomeId));
+        return respond(plans.putOutcome(id, RequestVersion.optional(ifMatch, null), themeId, outcomeId, outcome));
+    }
+
+    @DeleteMapping("/{id}/themes/{themeId}/outcomes/{outcomeId}")
+    ResponseEntity<PlanResponse> removeOutcome(@PathVariable String id, @PathVariable String themeId,
+            @PathVariable String outcomeId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return respond(plans.removeOutcome(id, RequestVersion.optional(ifMatch, null), themeId, outcomeId));
+    }
+
+    private static Contact owner(OwnerRequest owner) {
+        if (owner == null) {
+            throw new InvalidFieldException("owner", "a plan needs an owner with a name and an email");
+        }
+        return owner.contact();
+    }
+
+    private static ResponseEntity<PlanResponse> respond(Versioned<Plan> plan) {
+        return respond(HttpStatus.OK, plan);
+    }
+
+    private static ResponseEntity<PlanResponse> respond(HttpStatus status, Versioned<Plan> plan) {
+        return ResponseEntity.status(status).eTag(RequestVersion.etag(plan.version())).body(render(plan));
+    }
+
+    private static PlanResponse render(Versioned<Plan> plan) {
+        return PlanResponse.from(plan.value(), plan.version());
+    }
+}

@@ -1,0 +1,144 @@
+package org.planwatch.plan.lead;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.planwatch.plan.action.store.ActionStore;
+import org.planwatch.plan.concurrency.StaleVersionException;
+import org.planwatch.plan.concurrency.Versioned;
+import org.planwatch.plan.lead.store.LeadStore;
+import org.planwatch.plan.problem.ConflictException;
+import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.plan.problem.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Keeps the lead directory and turns the names plans use into leads who can be emailed. */
+@Service
+public class LeadDirectory {
+
+    private final LeadStore store;
+    private final ActionStore actions;
+
+    LeadDirectory(LeadStore store, ActionStore actions) {
+        this.store = store;
+        this.actions = actions;
+    }
+
+    /** What a user gives for a lead; the directory assigns the id. */
+    public record LeadDetails(LeadKind kind, String name, String roleTitle, String organisation, String contactName,
+                              String email, List<String> aliases) {
+
+        Lead withId(String id) {
+            return new Lead(id, kind, name, roleTitle, organisation, contactName, email, aliases);
+        }
+    }
+
+    public Versioned<Lead> add(LeadDetails details) {
+        Lead lead = details.withId(UUID.randomUUID().toString());
+        requireUniqueNames(lead);
+        return store.insert(lead);
+    }
+
+    public Versioned<Lead> get(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+    }
+
+    public List<Versioned<Lead>> list(String query) {
+        List<Versioned<Lead>> all = store.all();
+        if (query == null || query.isBlank()) {
+            return all;
+        }
+        String wanted = Lead.normalise(query);
+        return all.stream().filter(v -> v.value().answersTo(query)
+                || Lead.normalise(v.value().name()).contains(wanted)
+                || (v.value().organisation() != null && Lead.normalise(v.value().organisation()).contains(wanted)))
+                .toList();
+    }
+
+    public Versioned<Lead> update(String id, long expectedVersion, LeadDetails details) {
+        get(id).requireVersion(expectedVersion);
+        Lead lead = details.withId(id);
+        requireUniqueNames(lead);
+        if (!store.replace(lead, expectedVersion)) {
+            throw stale(id, expectedVersion);
+        }
+        return new Versioned<>(lead, expectedVersion + 1);
+    }
+
+    public void remove(String id, long expectedVersion) {
+        get(id).requireVersion(expectedVersion);
+        if (actions.anyLedBy(id)) {
+            throw new ConflictException("lead " + id + " still leads actions; give them another lead first");
+        }
+        if (!store.delete(id, expectedVersion)) {
+            throw stale(id, expectedVersion);
+        }
+    }
+
+    /** The lead a plan's words mean, by id, name, role title or alias. */
+    public Optional<Lead> resolve(String idOrName) {
+        if (idOrName == null || idOrName.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Lead> byId = store.find(idOrName.strip()).map(Versioned::value);
+        if (byId.isPresent()) {
+            return byId;
+        }
+        return store.all().stream().map(Versioned::value).filter(l -> l.answersTo(idOrName)).findFirst();
+    }
+
+    /**
+     * Resolves every reference or refuses the request naming the first that matches no one: an action is never
+     * stored with a lead nobody can email.
+     */
+    public List<Lead> resolveAll(String field, List<String> idsOrNames) {
+        if (idsOrNames == null) {
+            return null;
+        }
+        Map<String, Lead> resolved = new LinkedHashMap<>();
+        for (int i = 0; i < idsOrNames.size(); i++) {
+            String ref = idsOrNames.get(i);
+            String position = field + "[" + i + "]";
+            Lead lead = resolve(ref).orElseThrow(() -> new InvalidFieldException(position,
+                    ref == null || ref.isBlank() ? "must not be empty"
+                            : "no lead in the directory has the id, name or alias '" + ref + "'"));
+            resolved.putIfAbsent(lead.id(), lead);
+        }
+        return new ArrayList<>(resolved.values());
+    }
+
+    public Lead require(String id) {
+        return store.find(id).map(Versioned::value).orElseThrow(() -> new NotFoundException("lead", id));
+    }
+
+    public Map<String, Lead> byIds(List<String> ids) {
+        Map<String, Lead> leads = new LinkedHashMap<>();
+        store.findAll(ids).forEach(l -> leads.put(l.id(), l));
+        return leads;
+    }
+
+    private void requireUniqueNames(Lead lead) {
+        for (Versioned<Lead> other : store.all()) {
+            Lead existing = other.value();
+            if (existing.id().equals(lead.id())) {
+                continue;
+            }
+            List<String> names = new ArrayList<>(lead.aliases());
+            names.add(0, lead.name());
+            for (String name : names) {
+                if (existing.answersTo(name)) {
+                    throw new InvalidFieldException(name.equals(lead.name()) ? "name" : "aliases",
+                            "'" + name + "' already means lead " + existing.id() + " (" + existing.name() + ")");
+                }
+            }
+        }
+    }
+
+    private StaleVersionException stale(String id, long expected) {
+        Versioned<Lead> current = get(id);
+        return new StaleVersionException(expected, current.version(), current);
+    }
+}

@@ -1,0 +1,56 @@
+package org.planwatch.plan.lead.store;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.planwatch.plan.concurrency.Versioned;
+import org.planwatch.plan.lead.Lead;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The lead directory in MongoDB. */
+@Repository
+public class LeadStore {
+
+    private final MongoTemplate mongo;
+
+    LeadStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Versioned<Lead> insert(Lead lead) {
+        mongo.insert(new LeadDocument(lead.id(), 1, lead));
+        return new Versioned<>(lead, 1);
+    }
+
+    public Optional<Versioned<Lead>> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, LeadDocument.class)).map(d -> new Versioned<>(d.lead(), d.version()));
+    }
+
+    public List<Lead> findAll(Collection<String> ids) {
+        return mongo.find(query(where("_id").in(ids)), LeadDocument.class).stream().map(LeadDocument::lead).toList();
+    }
+
+    /** The whole directory, by name: a partnership has hundreds of leads, not millions. */
+    public List<Versioned<Lead>> all() {
+        return mongo.find(new Query().with(Sort.by("lead.name")), LeadDocument.class).stream()
+                .map(d -> new Versioned<>(d.lead(), d.version())).toList();
+    }
+
+    public boolean replace(Lead lead, long expectedVersion) {
+        Query current = query(where("_id").is(lead.id()).and("version").is(expectedVersion));
+        return mongo.updateFirst(current, new Update().set("lead", lead).set("version", expectedVersion + 1),
+                LeadDocument.class).getMatchedCount() == 1;
+    }
+
+    public boolean delete(String id, long expectedVersion) {
+        return mongo.remove(query(where("_id").is(id).and("version").is(expectedVersion)), LeadDocument.class)
+                .getDeletedCount() == 1;
+    }
+}

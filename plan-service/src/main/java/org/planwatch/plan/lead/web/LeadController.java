@@ -1,0 +1,93 @@
+package org.planwatch.plan.lead.web;
+
+import java.net.URI;
+import java.util.List;
+import org.planwatch.plan.concurrency.Versioned;
+import org.planwatch.plan.concurrency.web.RequestVersion;
+import org.planwatch.plan.lead.Lead;
+import org.planwatch.plan.lead.LeadDirectory;
+import org.planwatch.plan.lead.LeadKind;
+import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.plan.problem.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The lead directory over HTTP. */
+@RestController
+@RequestMapping("/api/leads")
+class LeadController {
+
+    private final LeadDirectory directory;
+
+    LeadController(LeadDirectory directory) {
+        this.directory = directory;
+    }
+
+    record LeadRequest(String kind, String name, String roleTitle, String organisation, String contactName,
+                       String email, List<String> aliases, Long version) {
+
+        LeadDirectory.LeadDetails details() {
+            LeadKind parsed;
+            try {
+                parsed = kind == null ? LeadKind.PERSON : LeadKind.valueOf(kind.strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException("kind", "'" + kind + "' is not PERSON or ORGANISATION");
+            }
+            return new LeadDirectory.LeadDetails(parsed, name, roleTitle, organisation, contactName, email, aliases);
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<LeadResponse> add(@RequestBody LeadRequest request) {
+        Versioned<Lead> lead = directory.add(request.details());
+        return ResponseEntity.created(URI.create("/api/leads/" + lead.value().id()))
+                .eTag(RequestVersion.etag(lead.version())).body(render(lead));
+    }
+
+    @GetMapping
+    List<LeadResponse> list(@RequestParam(required = false) String q) {
+        return directory.list(q).stream().map(LeadController::render).toList();
+    }
+
+    /** Who a plan's words for a lead mean: {@code /api/leads/resolve?name=Carers Lead}. */
+    @GetMapping("/resolve")
+    LeadResponse resolve(@RequestParam String name) {
+        Lead lead = directory.resolve(name).orElseThrow(() -> new NotFoundException("lead answering to", name));
+        return render(directory.get(lead.id()));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<LeadResponse> get(@PathVariable String id) {
+        Versioned<Lead> lead = directory.get(id);
+        return ResponseEntity.ok().eTag(RequestVersion.etag(lead.version())).body(render(lead));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<LeadResponse> update(@PathVariable String id, @RequestBody LeadRequest request,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Versioned<Lead> lead = directory.update(id, RequestVersion.required(ifMatch, request.version()),
+                request.details());
+        return ResponseEntity.ok().eTag(RequestVersion.etag(lead.version())).body(render(lead));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> remove(@PathVariable String id,
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        directory.remove(id, RequestVersion.required(ifMatch, null));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static LeadResponse render(Versioned<Lead> lead) {
+        return LeadResponse.from(lead.value(), lead.version());
+    }
+}

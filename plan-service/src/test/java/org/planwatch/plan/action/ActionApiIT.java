@@ -1,0 +1,190 @@
+package org.planwatch.plan.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.planwatch.testsupport.HttpJson.object;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.KafkaTopics;
+import org.planwatch.testsupport.TestServers;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ActionApiIT {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    HttpJson http;
+    String planId;
+    String themeId;
+    String outcomeId;
+
+    @BeforeEach
+    void aPlanWithALead() {
+        http = new HttpJson("http://localhost:" + port);
+        http.post("/api/leads", object("kind", "PERSON", "name", "Dana Carers-Lead " + System.nanoTime(),
+                "roleTitle", "Carers Lead " + System.nanoTime(), "email", "dana@example.org"));
+        JsonNode plan = http.post("/api/plans", object("title", "Carers Strategy Action Plan",
+                "partnership", "Doncaster", "period", "2022-2025",
+                "owner", object("name", "Olive Owner", "email", "owner@example.org"),
+                "themes", List.of(object("name", "IDENTIFICATION", "outcomes",
+                        List.of(object("reference", "1.1", "text", "IT systems will facilitate joined up working.")))))).json();
+        planId = plan.get("id").asString();
+        themeId = plan.get("themes").get(0).get("id").asString();
+        outcomeId = plan.get("themes").get(0).get("outcomes").get(0).get("id").asString();
+    }
+
+    private HttpJson.Response createAction(String lead) {
+        return http.post("/api/actions", object("planId", planId, "themeId", themeId, "outcomeId", outcomeId,
+                "reference", "1.1a", "text", "Carers support will record on the council's mosaic system.",
+                "leads", List.of(lead), "due", "Jun 22", "rag", "Green",
+                "measures", List.of("Improved information sharing")));
+    }
+
+    private String newLead(String email) {
+        return http.post("/api/leads", object("name", "Lead " + System.nanoTime(), "email", email)).json()
+                .get("id").asString();
+    }
+
+    @Test
+    void aMonthPrecisionDueDateIsDueAtTheEndOfThatMonth() {
+        HttpJson.Response created = createAction(newLead("a@example.org"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        JsonNode due = created.json().get("due");
+        assertThat(due.get("date").asString()).isEqualTo("2022-06-30");
+        assertThat(due.get("precision").asString()).isEqualTo("MONTH");
+        assertThat(due.get("text").asString()).isEqualTo("Jun 22");
+        assertThat(created.json().get("rag").asString()).isEqualTo("GREEN");
+    }
+
+    @Test
+    void changingTheDueDatePublishesOneDueDateChangedEventCarryingWhatAConsumerNeeds() {
+        String leadId = newLead("due.lead@example.org");
+        String actionId = createAction(leadId).json().get("id").asString();
+
+        HttpJson.Response changed = http.put("/api/actions/" + actionId + "/due-date",
+                object("due", "2022-09", "reason", "Waiting for GP pack"), "If-Match", "\"1\"",
+                "X-Planwatch-User", "admin@example.org");
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isEqualTo("\"2\"");
+        List<KafkaTopics.Record> events = KafkaTopics.read("plan.action.events",
+                r -> actionId.equals(r.key()) && r.value().contains("due-date-changed"), 1, Duration.ofSeconds(20));
+        assertThat(events).hasSize(1);
+        JsonNode event = HttpJson.parse(events.get(0).value());
+        assertThat(event.get("specversion").asString()).isEqualTo("1.0");
+        assertThat(event.get("type").asString()).isEqualTo("org.planwatch.plan.action.due-date-changed.v1");
+        assertThat(event.get("subject").asString()).isEqualTo(actionId);
+        assertThat(events.get(0).headers()).containsEntry("contentType", "application/cloudevents+json");
+        JsonNode data = event.get("data");
+        assertThat(data.get("actionVersion").asLong()).isEqualTo(2);
+        assertThat(data.get("changedBy").asString()).isEqualTo("admin@example.org");
+        assertThat(data.get("reason").asString()).isEqualTo("Waiting for GP pack");
+        assertThat(data.get("previous").get("due").get("date").asString()).isEqualTo("2022-06-30");
+        assertThat(data.get("action").get("due").get("date").asString()).isEqualTo("2022-09-30");
+        assertThat(data.get("plan").get("title").asString()).isEqualTo("Carers Strategy Action Plan");
+        assertThat(data.get("outcome").get("reference").asString()).isEqualTo("1.1");
+        assertThat(data.get("action").get("leads").get(0).get("email").asString()).isEqualTo("due.lead@example.org");
+    }
+
+    @Test
+    void aStaleVersionIsRefusedWith412AndTheCurrentStateAndNothingIsOverwritten() {
+        String actionId = createAction(newLead("b@example.org")).json().get("id").asString();
+        http.put("/api/actions/" + actionId + "/status", object("status", "Training requested"), "If-Match", "\"1\"");
+
+        HttpJson.Response stale = http.put("/api/actions/" + actionId + "/rag", object("rag", "RED"),
+                "If-Match", "\"1\"");
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(2);
+        assertThat(stale.json().get("current").get("status").asString()).isEqualTo("Training requested");
+        assertThat(http.get("/api/actions/" + actionId).json().get("rag").asString()).isEqualTo("GREEN");
+    }
+
+    @Test
+    void aChangeWithoutAVersionIsRefusedWith428() {
+        String actionId = createAction(newLead("c@example.org")).json().get("id").asString();
+
+        HttpJson.Response refused = http.put("/api/actions/" + actionId + "/rag", object("rag", "RED"));
+
+        assertThat(refused.status()).isEqualTo(428);
+        assertThat(refused.json().get("field").asString()).isEqualTo("If-Match");
+    }
+
+    @Test
+    void badInputIsRefusedWith400NamingTheField() {
+        String leadId = newLead("d@example.org");
+        String actionId = createAction(leadId).json().get("id").asString();
+
+        assertField(http.put("/api/actions/" + actionId + "/rag", object("rag", "PURPLE"), "If-Match", "\"1\""), "rag");
+        assertField(http.put("/api/actions/" + actionId + "/due-date", object("due", "2022-02-30"), "If-Match", "\"1\""),
+                "due");
+        assertField(http.patch("/api/actions/" + actionId, object("text", "  "), "If-Match", "\"1\""), "text");
+        assertField(http.patch("/api/actions/" + actionId, object("leads", List.of("Nobody We Know")),
+                "If-Match", "\"1\""), "leads[0]");
+        assertField(http.patch("/api/actions/" + actionId, object("status", "x".repeat(5000)), "If-Match", "\"1\""),
+                "status");
+        assertField(http.patch("/api/actions/" + actionId, "{\"text\": ", "If-Match", "\"1\""), "body");
+        assertThat(http.get("/api/actions/" + actionId).header("ETag")).isEqualTo("\"1\"");
+    }
+
+    @Test
+    void unknownIdsAnswer404() {
+        HttpJson.Response missing = http.get("/api/actions/no-such-action");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void everyChangeIsKeptAsATimeline() {
+        String actionId = createAction(newLead("e@example.org")).json().get("id").asString();
+        http.put("/api/actions/" + actionId + "/rag", object("rag", "Amber", "reason", "Slipping"), "If-Match", "\"1\"",
+                "X-Planwatch-User", "lead@example.org");
+
+        JsonNode history = http.get("/api/actions/" + actionId + "/history").json();
+
+        assertThat(history).hasSize(2);
+        JsonNode rag = history.get(1);
+        assertThat(rag.get("field").asString()).isEqualTo("rag");
+        assertThat(rag.get("from").asString()).isEqualTo("GREEN");
+        assertThat(rag.get("to").asString()).isEqualTo("AMBER");
+        assertThat(rag.get("by").asString()).isEqualTo("lead@example.org");
+        assertThat(rag.get("reason").asString()).isEqualTo("Slipping");
+    }
+
+    @Test
+    void overdueAndLeadFiltersFindTheRightActions() {
+        String leadId = newLead("f@example.org");
+        String actionId = createAction(leadId).json().get("id").asString();
+
+        JsonNode overdue = http.get("/api/actions?planId=" + planId + "&overdue=true&lead=" + leadId).json();
+
+        assertThat(overdue.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(overdue.get("items").get(0).get("id").asString()).isEqualTo(actionId);
+        assertThat(overdue.get("items").get(0).get("overdue").asBoolean()).isTrue();
+        assertThat(http.get("/api/actions?planId=" + planId + "&rag=RED").json().get("totalItems").asLong()).isZero();
+    }
+
+    private static void assertField(HttpJson.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("field").asString()).isEqualTo(field);
+    }
+}
