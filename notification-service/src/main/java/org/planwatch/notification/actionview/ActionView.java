@@ -1,0 +1,18 @@
+package org.planwatch.notification.actionview;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What this service knows of an action: enough to write a reminder without asking plan-service. {@code version}
+ * is the action's version in plan-service, so an older event never overwrites a newer view.
+ */
+public record ActionView(String id, long version, boolean deleted, String planId, String planTitle, String ownerName,
+                         String ownerEmail, String themeName, String outcomeReference, String outcomeText,
+                         String reference, String text, List<Recipient> leads, LocalDate dueDate, String duePrecision,
+                         String dueText, String reviewCadence, LocalDate nextReview, String rag, String status) {
+
+    /** Someone an email can go to. */
+    public record Recipient(String name, String email) {
+    }
+}

@@ -1,0 +1,43 @@
+package org.planwatch.notification.actionview;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The action views in MongoDB. */
+@Repository
+public class ActionViews {
+
+    static final String COLLECTION = "action_views";
+    private final MongoTemplate mongo;
+
+    ActionViews(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Stores the view unless a newer version is already stored: events of one action arrive in order on one
+     * partition, but a redelivery after a rebalance can bring an old one back.
+     */
+    public void keepNewest(ActionView view) {
+        org.bson.Document document = new org.bson.Document();
+        mongo.getConverter().write(view, document);
+        document.remove("_id");
+        document.remove("_class");
+        try {
+            mongo.upsert(query(where("_id").is(view.id()).and("version").lt(view.version())),
+                    Update.fromDocument(new org.bson.Document("$set", document)), COLLECTION);
+        } catch (DuplicateKeyException newerAlreadyStored) {
+            // the filter missed because the stored version is the same or newer; that one stays
+        }
+    }
+
+    public Optional<ActionView> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ActionView.class, COLLECTION));
+    }
+}

@@ -1,0 +1,101 @@
+package org.planwatch.notification.actionview.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.planwatch.notification.actionview.ActionView;
+import org.planwatch.notification.actionview.ActionViews;
+import org.planwatch.notification.mail.MailQueue;
+import org.planwatch.notification.mail.MailStatus;
+import org.planwatch.notification.mail.QueuedMail;
+import org.planwatch.notification.mail.compose.ComposedMail;
+import org.planwatch.notification.mail.compose.MailComposer;
+import org.planwatch.notification.trigger.NotificationRules;
+import org.planwatch.notification.trigger.Notice;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Handles one action event: keeps the view and queues the emails its rules call for. Both steps are idempotent
+ * (views keep the newest version; an email's id is its event, kind and recipient), so a redelivered event changes
+ * nothing and sends nothing twice.
+ */
+@Component
+public class PlanActionEventHandler {
+
+    private final JsonMapper json;
+    private final ActionViews views;
+    private final MailQueue queue;
+    private final MailComposer composer;
+    private final Clock clock;
+    private final Counter queued;
+
+    PlanActionEventHandler(JsonMapper json, ActionViews views, MailQueue queue, MailComposer composer, Clock clock,
+                           MeterRegistry meters) {
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.views = views;
+        this.queue = queue;
+        this.composer = composer;
+        this.clock = clock;
+        this.queued = Counter.builder("planwatch.mail.queued").description("emails queued for sending").register(meters);
+    }
+
+    public void handle(byte[] payload) {
+        PlanActionEvent event = read(payload);
+        views.keepNewest(view(event));
+        for (Notice notice : NotificationRules.noticesFor(event)) {
+            ComposedMail mail = composer.compose(event, notice);
+            boolean fresh = queue.enqueue(new QueuedMail(QueuedMail.idFor(event.id(), notice.kind().name(),
+                    notice.recipientEmail()), event.id(), notice.kind().name(), event.data().actionId(),
+                    notice.recipientName(), notice.recipientEmail(), mail.subject(), mail.text(), mail.html(),
+                    MailStatus.PENDING, 0, clock.instant(), clock.instant(), null, null));
+            if (fresh) {
+                queued.increment();
+            }
+        }
+    }
+
+    private PlanActionEvent read(byte[] payload) {
+        PlanActionEvent event;
+        try {
+            event = json.readValue(payload, PlanActionEvent.class);
+        } catch (JacksonException e) {
+            throw new UnreadableEventException("not a CloudEvents JSON action event: " + e.getOriginalMessage(), e);
+        }
+        if (!"1.0".equals(event.specversion()) || event.id() == null || event.data() == null
+                || event.data().actionId() == null || !event.type().startsWith(PlanActionEvent.TYPE_PREFIX)
+                || !event.type().endsWith(".v1")) {
+            throw new UnreadableEventException("not a version 1 plan action event: specversion " + event.specversion()
+                    + ", type " + event.type() + ", id " + event.id(), null);
+        }
+        return event;
+    }
+
+    private static ActionView view(PlanActionEvent event) {
+        PlanActionEvent.Data data = event.data();
+        PlanActionEvent.ActionState action = data.action();
+        List<ActionView.Recipient> leads = action.leads() == null ? List.of() : action.leads().stream()
+                .map(l -> new ActionView.Recipient(l.contactName() != null ? l.contactName() : l.name(), l.email()))
+                .toList();
+        var plan = data.plan();
+        return new ActionView(data.actionId(), data.actionVersion(), event.kind().equals("deleted"),
+                plan == null ? null : plan.id(), plan == null ? null : plan.title(),
+                plan == null || plan.owner() == null ? null : plan.owner().name(),
+                plan == null || plan.owner() == null ? null : plan.owner().email(),
+                data.theme() == null ? null : data.theme().name(),
+                data.outcome() == null ? null : data.outcome().reference(),
+                data.outcome() == null ? null : data.outcome().text(),
+                action.reference(), action.text(), leads,
+                action.due() == null ? null : LocalDate.parse(action.due().date()),
+                action.due() == null ? null : action.due().precision(),
+                action.due() == null ? null : action.due().text(),
+                action.review() == null ? null : action.review().cadence(),
+                action.review() == null || action.review().nextReview() == null ? null
+                        : LocalDate.parse(action.review().nextReview()),
+                action.rag(), action.status());
+    }
+}

@@ -1,0 +1,122 @@
+package org.planwatch.notification.mail;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what waits in the queue. Each send goes through the "smtp" retry and circuit breaker; a passing failure
+ * puts the email back with a later attempt time, a permanent one marks it FAILED with the reason. While the
+ * circuit is open nothing is attempted, and everything waiting goes out once the server answers again.
+ */
+@Component
+public class MailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+
+    private final MailQueue queue;
+    private final JavaMailSender smtp;
+    private final CircuitBreaker circuitBreaker;
+    private final Retry retry;
+    private final Clock clock;
+    private final String from;
+    private final int batchSize;
+    private final Counter sent;
+    private final Counter failed;
+    private final Counter retried;
+
+    MailDispatcher(MailQueue queue, JavaMailSender smtp, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
+               Clock clock, MeterRegistry meters, @Value("${planwatch.mail.from}") String from,
+               @Value("${planwatch.mail.batch-size:50}") int batchSize) {
+        this.queue = queue;
+        this.smtp = smtp;
+        this.circuitBreaker = circuitBreakers.circuitBreaker("smtp");
+        this.retry = retries.retry("smtp");
+        this.clock = clock;
+        this.from = from;
+        this.batchSize = batchSize;
+        this.sent = Counter.builder("planwatch.mail.sent").description("emails the SMTP server accepted").register(meters);
+        this.failed = Counter.builder("planwatch.mail.failed").description("emails given up as permanently failed")
+                .register(meters);
+        this.retried = Counter.builder("planwatch.mail.retried").description("emails put back after a passing failure")
+                .register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${planwatch.mail.poll-interval:500ms}")
+    @SchedulerLock(name = "mail-sender", lockAtMostFor = "PT5M")
+    public void sendWaiting() {
+        for (QueuedMail mail : queue.due(clock.instant(), batchSize)) {
+            if (!sendOne(mail)) {
+                return;
+            }
+        }
+    }
+
+    /** Returns false when the SMTP server is judged down, so the rest of the batch waits too. */
+    boolean sendOne(QueuedMail mail) {
+        try {
+            Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(circuitBreaker, () -> transmit(mail))).run();
+            queue.markSent(mail.id(), clock.instant());
+            sent.increment();
+            return true;
+        } catch (CallNotPermittedException circuitOpen) {
+            queue.postpone(mail.id(), clock.instant().plusMillis(circuitBreaker.getCircuitBreakerConfig()
+                    .getWaitIntervalFunctionInOpenState().apply(1)), "SMTP server unavailable (circuit open)");
+            retried.increment();
+            return false;
+        } catch (RuntimeException e) {
+            if (TransientSmtpFailure.isPermanent(e)) {
+                log.warn("Email {} to {} failed permanently: {}", mail.id(), mail.recipient(), rootMessage(e));
+                queue.markFailed(mail.id(), rootMessage(e));
+                failed.increment();
+                return true;
+            }
+            Instant next = clock.instant().plus(backoff(mail.attempts()));
+            log.info("Email {} to {} will be tried again at {}: {}", mail.id(), mail.recipient(), next, rootMessage(e));
+            queue.postpone(mail.id(), next, rootMessage(e));
+            retried.increment();
+            return true;
+        }
+    }
+
+    private void transmit(QueuedMail mail) {
+        smtp.send(message -> {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(mail.recipient());
+            helper.setSubject(mail.subject());
+            helper.setText(mail.text(), mail.html());
+            message.setHeader("X-Planwatch-Mail-Id", mail.id());
+        });
+    }
+
+    private static Duration backoff(int attempts) {
+        Duration wait = Duration.ofSeconds(2L << Math.min(attempts, 10));
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,75 @@
+package org.planwatch.notification.mail;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The mail queue and sent ledger in MongoDB: one document per email, whatever its status. */
+@Repository
+public class MailQueue {
+
+    static final String COLLECTION = "mail";
+    private final MongoTemplate mongo;
+
+    MailQueue(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Queues an email; false if this (event, kind, recipient) was queued before, which is not an error. */
+    public boolean enqueue(QueuedMail mail) {
+        try {
+            mongo.insert(mail, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException alreadyQueued) {
+            return false;
+        }
+    }
+
+    public List<QueuedMail> due(Instant now, int limit) {
+        Query due = query(where("status").is(MailStatus.PENDING).and("nextAttemptAt").lte(now))
+                .with(Sort.by("nextAttemptAt", "_id")).limit(limit);
+        return mongo.find(due, QueuedMail.class, COLLECTION);
+    }
+
+    public void markSent(String id, Instant at) {
+        mongo.updateFirst(query(where("_id").is(id).and("status").is(MailStatus.PENDING)),
+                new Update().set("status", MailStatus.SENT).set("sentAt", at).inc("attempts", 1), COLLECTION);
+    }
+
+    public void markFailed(String id, String reason) {
+        mongo.updateFirst(query(where("_id").is(id).and("status").is(MailStatus.PENDING)),
+                new Update().set("status", MailStatus.FAILED).set("lastError", reason).inc("attempts", 1), COLLECTION);
+    }
+
+    public void postpone(String id, Instant nextAttempt, String reason) {
+        mongo.updateFirst(query(where("_id").is(id).and("status").is(MailStatus.PENDING)),
+                new Update().set("nextAttemptAt", nextAttempt).set("lastError", reason).inc("attempts", 1), COLLECTION);
+    }
+
+    public List<QueuedMail> find(Query query) {
+        return mongo.find(query, QueuedMail.class, COLLECTION);
+    }
+
+    public long count(Query query) {
+        return mongo.count(query, COLLECTION);
+    }
+
+    public QueuedMail get(String id) {
+        return mongo.findById(id, QueuedMail.class, COLLECTION);
+    }
+
+    /** Puts a failed email back in the queue, now. */
+    public boolean retry(String id, Instant now) {
+        return mongo.updateFirst(query(where("_id").is(id).and("status").is(MailStatus.FAILED)),
+                new Update().set("status", MailStatus.PENDING).set("nextAttemptAt", now), COLLECTION)
+                .getModifiedCount() == 1;
+    }
+}

@@ -1,0 +1,5 @@
+package org.planwatch.notification.mail.compose;
+
+/** A written email, before it is queued. */
+public record ComposedMail(String subject, String text, String html) {
+}

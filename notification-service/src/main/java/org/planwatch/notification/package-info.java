@@ -1,0 +1,2 @@
+/** notification-service: tells lead professionals what changed and what is due, by email, exactly once. */
+package org.planwatch.notification;
