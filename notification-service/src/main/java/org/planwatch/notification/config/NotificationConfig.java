@@ -1,9 +1,7 @@
 package org.planwatch.notification.config;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
@@ -13,17 +11,12 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.data.convert.ReadingConverter;
-import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Calendar dates are stored as ISO strings so they never shift with a JVM's time zone; scheduled jobs run on one
- * replica at a time (ShedLock over MongoDB); "today" is the partnership's own.
+ * Scheduled jobs run on one replica at a time (ShedLock over MongoDB); "today" is the partnership's own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -38,27 +31,6 @@ class NotificationConfig {
     @Bean
     LockProvider lockProvider(MongoTemplate mongo) {
         return new MongoLockProvider(mongo.getDb());
-    }
-
-    @Bean
-    MongoCustomConversions mongoCustomConversions() {
-        return new MongoCustomConversions(List.of(new LocalDateToString(), new StringToLocalDate()));
-    }
-
-    @WritingConverter
-    static final class LocalDateToString implements Converter<LocalDate, String> {
-        @Override
-        public String convert(LocalDate source) {
-            return source.toString();
-        }
-    }
-
-    @ReadingConverter
-    static final class StringToLocalDate implements Converter<String, LocalDate> {
-        @Override
-        public LocalDate convert(String source) {
-            return LocalDate.parse(source);
-        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

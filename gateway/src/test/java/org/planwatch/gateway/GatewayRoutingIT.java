@@ -1,0 +1,84 @@
+package org.planwatch.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.planwatch.testsupport.HttpJson;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The gateway in front of a real HTTP server standing in for plan-service, and of a port nobody listens on. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingIT {
+
+    static final AtomicReference<String> lastRequest = new AtomicReference<>();
+    static final HttpServer planService = start();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("planwatch.services.plan", () -> "http://127.0.0.1:" + planService.getAddress().getPort());
+        registry.add("planwatch.services.notification", () -> "http://127.0.0.1:1");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void actionRequestsReachPlanServiceWithTheirPathQueryAndHeaders() {
+        HttpJson.Response response = new HttpJson("http://localhost:" + port)
+                .get("/api/actions?overdue=true", "If-Match", "\"3\"");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("served").asString()).isEqualTo("plan-service");
+        assertThat(lastRequest.get()).isEqualTo("GET /api/actions?overdue=true If-Match=\"3\"");
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerGivesA503ProblemNamingIt() {
+        HttpJson.Response response = new HttpJson("http://localhost:" + port).get("/api/notifications");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("service").asString()).isEqualTo("notification-service");
+    }
+
+    @Test
+    void administratorsCanListTheRoutes() {
+        HttpJson.Response routes = new HttpJson("http://localhost:" + port).get("/actuator/gateway/routes");
+
+        assertThat(routes.status()).isEqualTo(200);
+        assertThat(routes.body()).contains("plan-service").contains("measure-service").contains("notification-service");
+    }
+
+    private static HttpServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " If-Match="
+                        + exchange.getRequestHeaders().getFirst("If-Match"));
+                byte[] body = "{\"served\":\"plan-service\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        planService.stop(0);
+    }
+}
