@@ -11,7 +11,7 @@ final class PlanActionEventFixtures {
     static String dueDateChanged(String eventId, String actionId, long version, String leadEmail, String oldDue,
                                  String newDue) {
         return event(eventId, "due-date-changed", actionId, version, leadEmail, null,
-                due(oldDue, "Jun 22", "MONTH"), due(newDue, null, "DAY"), "GREEN", "GREEN");
+                due(oldDue, "Jun 22", "MONTH"), due(newDue, newDue, "DAY"), "GREEN", "GREEN");
     }
 
     static String ragChanged(String eventId, String actionId, long version, String leadEmail, String ownerEmail,
