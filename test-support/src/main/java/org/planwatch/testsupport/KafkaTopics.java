@@ -32,8 +32,14 @@ public final class KafkaTopics {
      * returns the matching ones in partition-offset order.
      */
     public static List<Record> read(String topic, Predicate<Record> matching, int count, Duration timeout) {
+        return read(TestServers.kafkaBootstrapServers(), topic, matching, count, timeout);
+    }
+
+    /** As {@link #read(String, Predicate, int, Duration)}, from a broker of the test's own. */
+    public static List<Record> read(String bootstrapServers, String topic, Predicate<Record> matching, int count,
+                                    Duration timeout) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -43,8 +49,12 @@ public final class KafkaTopics {
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(2))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                try {
+                    consumer.partitionsFor(topic, Duration.ofSeconds(2))
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                } catch (org.apache.kafka.common.errors.TimeoutException notThereYet) {
+                    // the topic is created by its first record; ask again until the deadline
+                }
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -31,6 +31,7 @@ public final class LocalStack implements AutoCloseable {
     private final Settings settings;
     private final List<AutoCloseable> running = new ArrayList<>();
     private MailCatcher mail;
+    private KafkaBroker broker;
     private String kafka;
     private String mongoUri;
     private String smtpHost;
@@ -82,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
         if (env.containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
             kafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
         } else {
-            KafkaBroker broker = started(new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+            broker = started(new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
                     settings.kafkaControllerPort(), logs.resolve("kafka.log")));
             broker.start();
             kafka = broker.bootstrapServers();
@@ -118,6 +119,16 @@ public final class LocalStack implements AutoCloseable {
         }
         say("  Logs and data:       %s", settings.dataDir());
         say("Press Ctrl-C to stop.");
+    }
+
+    /** Stops the embedded broker, as a crash or an outage would; its data stays on disk. */
+    void stopBroker() {
+        broker.close();
+    }
+
+    /** Starts the embedded broker again on the same port, with the data it had. */
+    void startBroker() throws Exception {
+        broker.start();
     }
 
     public String gatewayUrl() {

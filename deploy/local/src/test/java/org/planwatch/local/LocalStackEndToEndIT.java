@@ -80,6 +80,30 @@ class LocalStackEndToEndIT {
     }
 
     @Test
+    void aDueDateChangedWhileTheBrokerIsDownStillReachesTheLeadOnceItIsBack() throws Exception {
+        String lead = post("/api/leads", Map.of("name", "Outage Lead", "email", "outage@pkc.example.org"))
+                .get("id").asString();
+        String plan = post("/api/plans", Map.of("title", "Outage plan",
+                "owner", Map.of("name", "Plan Owner", "email", "owner@pkc.example.org"))).get("id").asString();
+        String action = post("/api/actions", Map.of("planId", plan, "text", "Keep the register of carers",
+                "leads", List.of(lead), "due", "Jun 22")).get("id").asString();
+
+        stack.stopBroker();
+        try {
+            HttpResponse<String> changed = send("PUT", "/api/actions/" + action + "/due-date",
+                    Map.of("due", "Dec 22", "reason", "Changed during a broker outage"), "If-Match", "\"1\"");
+            assertThat(changed.statusCode()).as("the change is stored while the broker is away").isEqualTo(200);
+        } finally {
+            stack.startBroker();
+        }
+
+        JsonNode mail = await().atMost(Duration.ofSeconds(150)).until(() -> inbox("outage@pkc.example.org"),
+                found -> !found.isEmpty()).get(0);
+        assertThat(mail.get("text").asString()).contains("Changed during a broker outage").contains("31 December 2022");
+        assertThat(inbox("outage@pkc.example.org")).hasSize(1);
+    }
+
+    @Test
     void badInputThroughTheGatewayIsAProblemNamingTheField() throws Exception {
         HttpResponse<String> refused = send("POST", "/api/plans", Map.of("title", "", "owner",
                 Map.of("name", "Owner", "email", "owner@example.org")));

@@ -73,10 +73,10 @@ public class OutboxRelay {
             } catch (RuntimeException brokerRefused) {
                 log.warn("Outbox relay stopped at {} of {} events of {} {}: {}", sent.size(), events.size(),
                         collection, document.get("_id"), brokerRefused.getMessage());
-                pull(collection, document.get("_id"), sent);
+                markPublished(collection, document.get("_id"), sent);
                 return published + sent.size();
             }
-            pull(collection, document.get("_id"), sent);
+            markPublished(collection, document.get("_id"), sent);
             published += sent.size();
         }
         return published;
@@ -92,7 +92,8 @@ public class OutboxRelay {
         }
     }
 
-    private void pull(String collection, Object id, List<String> eventIds) {
+    /** Removes events the broker has acknowledged from their document's outbox. */
+    void markPublished(String collection, Object id, List<String> eventIds) {
         if (eventIds.isEmpty()) {
             return;
         }
