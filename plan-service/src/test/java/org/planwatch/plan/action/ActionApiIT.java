@@ -118,6 +118,34 @@ class ActionApiIT {
     }
 
     @Test
+    void ofManyConcurrentChangesBasedOnTheSameVersionExactlyOneWins() throws Exception {
+        String actionId = createAction(newLead("race@example.org")).json().get("id").asString();
+        int clients = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String status = "Update from client " + i;
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return http.put("/api/actions/" + actionId + "/status", object("status", status), "If-Match", "\"1\"")
+                        .status();
+            }));
+        }
+        start.countDown();
+        List<Integer> codes = new java.util.ArrayList<>();
+        for (var status : statuses) {
+            codes.add(status.get());
+        }
+        pool.shutdown();
+
+        assertThat(codes).containsOnly(200, 412);
+        assertThat(codes.stream().filter(c -> c == 200)).hasSize(1);
+        assertThat(http.get("/api/actions/" + actionId).header("ETag")).isEqualTo("\"2\"");
+        assertThat(http.get("/api/actions/" + actionId + "/history").json()).hasSize(2);
+    }
+
+    @Test
     void aChangeWithoutAVersionIsRefusedWith428() {
         String actionId = createAction(newLead("c@example.org")).json().get("id").asString();
 
