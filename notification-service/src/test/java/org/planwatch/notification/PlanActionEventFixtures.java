@@ -35,7 +35,7 @@ final class PlanActionEventFixtures {
         String lead = "{\"id\":\"lead-1\",\"kind\":\"PERSON\",\"name\":\"Dana Lead\",\"roleTitle\":\"Carers Lead\","
                 + "\"organisation\":\"Doncaster Council\",\"contactName\":null,\"email\":\"" + leadEmail + "\"}";
         String action = "{\"reference\":\"1.1a\",\"text\":\"Carers support will record on the <mosaic> system.\","
-                + "\"leads\":[" + lead + "],\"due\":%s,\"review\":null,\"measures\":[\"Improved sharing\"],"
+                + "\"leads\":[" + lead + "],\"due\":%s,\"review\":null,\"measures\":[{\"text\":\"Improved sharing\",\"measureId\":null}],"
                 + "\"status\":\"Access requested\",\"rag\":\"%s\",\"deliversOutcomes\":[]}";
         return "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\",\"source\":\"/planwatch/plan-service\","
                 + "\"type\":\"org.planwatch.plan.action." + kind + ".v1\",\"subject\":\"" + actionId + "\","

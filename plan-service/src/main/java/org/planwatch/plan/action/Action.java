@@ -28,7 +28,7 @@ public record Action(
         List<String> leadIds,
         DueDate due,
         Review review,
-        List<String> measures,
+        List<MeasureRef> measures,
         String status,
         Rag rag,
         List<String> deliversOutcomes) {
@@ -47,7 +47,11 @@ public record Action(
         if (leadIds.isEmpty()) {
             throw new InvalidFieldException("leadIds", "an action needs at least one lead");
         }
-        measures = items("measures", measures);
+        measures = measures == null ? List.of() : List.copyOf(measures);
+        if (measures.size() > MAX_LIST_ITEMS) {
+            throw new InvalidFieldException("measures", "has " + measures.size() + " items; at most " + MAX_LIST_ITEMS
+                    + " are allowed");
+        }
         deliversOutcomes = items("deliversOutcomes", deliversOutcomes);
         status = limit("status", blankToNull(status), MAX_TEXT);
         rag = rag == null ? Rag.NOT_STARTED : rag;

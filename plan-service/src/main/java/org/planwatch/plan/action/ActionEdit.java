@@ -16,7 +16,7 @@ public record ActionEdit(
         boolean clearDue,
         Review review,
         boolean clearReview,
-        List<String> measures,
+        List<MeasureRef> measures,
         String status,
         Rag rag,
         List<String> deliversOutcomes) {

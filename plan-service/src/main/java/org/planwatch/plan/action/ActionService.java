@@ -44,7 +44,7 @@ public class ActionService {
 
     /** A new action as a user describes it; leads are ids, names or aliases from the directory. */
     public record NewAction(String planId, String themeId, String outcomeId, String reference, String text,
-                            List<String> leads, DueDate due, Review review, List<String> measures, String status,
+                            List<String> leads, DueDate due, Review review, List<MeasureRef> measures, String status,
                             Rag rag, List<String> deliversOutcomes) {
     }
 
@@ -149,7 +149,8 @@ public class ActionService {
             case DUE_DATE -> action.due() == null ? null : action.due().text() + " (" + action.due().date() + ")";
             case REVIEW -> action.review() == null ? null : action.review().cadence() + " next "
                     + action.review().nextReview();
-            case MEASURES -> join(action.measures());
+            case MEASURES -> join(action.measures().stream()
+                    .map(m -> m.isLinked() ? m.text() + " [" + m.measureId() + "]" : m.text()).toList());
             case STATUS -> action.status();
             case RAG -> action.rag().name();
             case DELIVERS_OUTCOMES -> join(action.deliversOutcomes());

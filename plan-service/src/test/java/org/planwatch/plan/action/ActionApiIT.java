@@ -100,6 +100,8 @@ class ActionApiIT {
         assertThat(data.get("plan").get("title").asString()).isEqualTo("Carers Strategy Action Plan");
         assertThat(data.get("outcome").get("reference").asString()).isEqualTo("1.1");
         assertThat(data.get("action").get("leads").get(0).get("email").asString()).isEqualTo("due.lead@example.org");
+        assertThat(data.get("action").get("measures").get(0).get("text").asString())
+                .isEqualTo("Improved information sharing");
     }
 
     @Test
@@ -170,6 +172,21 @@ class ActionApiIT {
                 "status");
         assertField(http.patch("/api/actions/" + actionId, "{\"text\": ", "If-Match", "\"1\""), "body");
         assertThat(http.get("/api/actions/" + actionId).header("ETag")).isEqualTo("\"1\"");
+    }
+
+    @Test
+    void aMeasureIsTextUntilLinkedToAMeasureServiceMeasure() {
+        String actionId = createAction(newLead("m@example.org")).json().get("id").asString();
+
+        JsonNode linked = http.patch("/api/actions/" + actionId, object("measures", List.of(
+                "Staff report greater understanding",
+                object("text", "Number of carers identified", "measureId", "carers-identified"))),
+                "If-Match", "\"1\"").json();
+
+        assertThat(linked.get("measures").get(0).get("measureId").isNull()).isTrue();
+        assertThat(linked.get("measures").get(1).get("measureId").asString()).isEqualTo("carers-identified");
+        assertField(http.patch("/api/actions/" + actionId, object("measures", List.of(object("text", "x",
+                "measureId", "not a valid id!"))), "If-Match", "\"2\""), "measures[0].measureId");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.planwatch.plan.problem.InvalidFieldException;
 class ActionTest {
 
     private final Action action = new Action("a1", "p1", null, null, "1.1a", "Record carers on mosaic",
-            List.of("lead-1"), DueDate.parse("Jun 22"), null, List.of("Carer satisfaction"), null, Rag.GREEN, List.of());
+            List.of("lead-1"), DueDate.parse("Jun 22"), null, List.of(MeasureRef.text("Carer satisfaction")), null, Rag.GREEN, List.of());
 
     @Test
     void movingTheDueDateChangesOnlyTheDueDate() {

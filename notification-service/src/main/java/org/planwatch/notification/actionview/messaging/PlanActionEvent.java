@@ -34,7 +34,10 @@ public record PlanActionEvent(String specversion, String id, String type, String
     }
 
     public record ActionState(String reference, String text, List<Lead> leads, Due due, Review review,
-                              List<String> measures, String status, String rag) {
+                              List<Measure> measures, String status, String rag) {
+    }
+
+    public record Measure(String text, String measureId) {
     }
 
     public record Lead(String id, String kind, String name, String organisation, String contactName, String email) {

@@ -33,7 +33,10 @@ record ActionEventData(
     }
 
     record ActionData(String reference, String text, List<LeadData> leads, DueData due, ReviewData review,
-                      List<String> measures, String status, String rag, List<String> deliversOutcomes) {
+                      List<MeasureData> measures, String status, String rag, List<String> deliversOutcomes) {
+    }
+
+    record MeasureData(String text, String measureId) {
     }
 
     record LeadData(String id, String kind, String name, String roleTitle, String organisation,

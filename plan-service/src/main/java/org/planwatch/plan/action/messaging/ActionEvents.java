@@ -85,7 +85,8 @@ public class ActionEvents {
                 action.review() == null ? null : new ActionEventData.ReviewData(
                         action.review().cadence() == null ? null : action.review().cadence().name(),
                         action.review().nextReview() == null ? null : action.review().nextReview().toString()),
-                action.measures(), action.status(), action.rag().name(), action.deliversOutcomes());
+                action.measures().stream().map(m -> new ActionEventData.MeasureData(m.text(), m.measureId())).toList(),
+                action.status(), action.rag().name(), action.deliversOutcomes());
     }
 
 }

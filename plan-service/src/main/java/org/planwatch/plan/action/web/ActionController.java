@@ -74,7 +74,7 @@ class ActionController {
         var created = actions.create(new ActionService.NewAction(text("planId", body.get("planId")),
                 text("themeId", body.get("themeId")), text("outcomeId", body.get("outcomeId")),
                 text("reference", body.get("reference")), text("text", body.get("text")),
-                texts("leads", body.get("leads")), due, review, texts("measures", body.get("measures")),
+                texts("leads", body.get("leads")), due, review, ActionInput.measures("measures", body.get("measures")),
                 text("status", body.get("status")), ActionInput.rag("rag", text("rag", body.get("rag"))),
                 texts("deliversOutcomes", body.get("deliversOutcomes"))), actor(user, body));
         return ResponseEntity.created(URI.create("/api/actions/" + created.value().id()))
@@ -135,7 +135,7 @@ class ActionController {
                 due != null ? due : clearDue ? null : actions.get(id).value().due());
         ActionEdit edit = new ActionEdit(text("themeId", body.get("themeId")), text("outcomeId", body.get("outcomeId")),
                 text("reference", body.get("reference")), text("text", body.get("text")), null, due, clearDue,
-                review, clearReview, texts("measures", body.get("measures")), text("status", body.get("status")),
+                review, clearReview, ActionInput.measures("measures", body.get("measures")), text("status", body.get("status")),
                 ActionInput.rag("rag", text("rag", body.get("rag"))),
                 texts("deliversOutcomes", body.get("deliversOutcomes")));
         return changed(actions.edit(id, version, edit, texts("leads", body.get("leads")), actor(user, body)));

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.planwatch.plan.action.DueDate;
+import org.planwatch.plan.action.MeasureRef;
 import org.planwatch.plan.action.Rag;
 import org.planwatch.plan.action.Review;
 import org.planwatch.plan.action.ReviewCadence;
@@ -109,6 +110,45 @@ final class ActionInput {
             }
         }
         return list.stream().map(String.class::cast).toList();
+    }
+
+    /** Measures as plain text ("Number of carers supported") or linked ({"text": ..., "measureId": ...}). */
+    @SuppressWarnings("unchecked")
+    static List<MeasureRef> measures(String field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new InvalidFieldException(field, "must be a list of texts or of {text, measureId} objects");
+        }
+        List<MeasureRef> measures = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            String at = field + "[" + i + "]";
+            if (item instanceof String text) {
+                measures.add(withField(at, () -> MeasureRef.text(text)));
+            } else if (item instanceof Map<?, ?> map) {
+                Map<String, Object> fields = (Map<String, Object>) map;
+                for (String key : fields.keySet()) {
+                    if (!List.of("text", "measureId").contains(key)) {
+                        throw new InvalidFieldException(at + "." + key, "is not a field of a measure");
+                    }
+                }
+                measures.add(withField(at, () -> new MeasureRef(text(at + ".text", fields.get("text")),
+                        text(at + ".measureId", fields.get("measureId")))));
+            } else {
+                throw new InvalidFieldException(at, "must be a text or a {text, measureId} object");
+            }
+        }
+        return measures;
+    }
+
+    private static MeasureRef withField(String at, java.util.function.Supplier<MeasureRef> measure) {
+        try {
+            return measure.get();
+        } catch (InvalidFieldException e) {
+            throw new InvalidFieldException(at + e.field().substring("measures".length()), e.getMessage());
+        }
     }
 
     static Long version(Object value) {

@@ -47,6 +47,7 @@ public class ActionResponses {
                 a.review() == null ? null : new ActionResponse.ReviewView(
                         a.review().cadence() == null ? null : a.review().cadence().name(),
                         a.review().nextReview() == null ? null : a.review().nextReview().toString()),
-                a.measures(), a.status(), a.rag().name(), a.deliversOutcomes(), a.isOverdueOn(today));
+                a.measures().stream().map(m -> new ActionResponse.Measure(m.text(), m.measureId())).toList(),
+                a.status(), a.rag().name(), a.deliversOutcomes(), a.isOverdueOn(today));
     }
 }

@@ -65,14 +65,18 @@ public record PlanTable(List<String> headers, List<List<String>> rows) {
         if (layout == ExportLayout.OUTCOMES) {
             String statusAndRag = join(" ", text(action.status()), "(" + action.rag().name() + ")");
             return List.of(reference, outcomeText, action.text(), String.join("; ", leadNames), due,
-                    String.join("; ", action.measures()), statusAndRag);
+                    String.join("; ", measureTexts(action)), statusAndRag);
         }
         String review = action.review() == null || action.review().cadence() == null ? ""
                 : " and " + action.review().cadence().name().toLowerCase(java.util.Locale.UK).replace('_', '-') + " review";
         String responsibilities = join("  ", leadNames.isEmpty() ? "" : "Lead Professional: " + String.join("; ", leadNames),
                 due.isEmpty() ? "" : "Target date: " + due + review);
         return List.of(join(". ", reference, outcomeText), action.text(), responsibilities,
-                String.join("\n", action.measures()), String.join("\n", action.deliversOutcomes()));
+                String.join("\n", measureTexts(action)), String.join("\n", action.deliversOutcomes()));
+    }
+
+    private static List<String> measureTexts(Action action) {
+        return action.measures().stream().map(org.planwatch.plan.action.MeasureRef::text).toList();
     }
 
     private static String sortKey(Action action) {
