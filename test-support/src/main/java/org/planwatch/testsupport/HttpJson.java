@@ -71,7 +71,11 @@ public final class HttpJson {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, publisher)
                 .header("Accept", "application/json, application/problem+json");
-        if (body != null) {
+        boolean typed = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !typed) {
             request.header("Content-Type", "application/json");
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {

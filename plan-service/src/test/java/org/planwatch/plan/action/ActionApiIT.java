@@ -190,6 +190,30 @@ class ActionApiIT {
     }
 
     @Test
+    void aMisspeltFieldIsRefusedByNameNotDropped() {
+        assertField(http.post("/api/plans", object("title", "Plan", "colour", "blue", "owner",
+                object("name", "Owner", "email", "owner@example.org"))), "colour");
+        assertField(http.post("/api/leads", object("name", "Someone", "email", "someone@example.org", "phone", "1")),
+                "phone");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedWith415() {
+        HttpJson.Response refused = http.send("POST", "/api/plans", "title=x", "Content-Type", "text/plain");
+
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theServiceServesItsOpenApiDocument() {
+        HttpJson.Response openApi = http.get("/v3/api-docs");
+
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.json().get("paths").has("/api/actions/{id}/due-date")).isTrue();
+    }
+
+    @Test
     void unknownIdsAnswer404() {
         HttpJson.Response missing = http.get("/api/actions/no-such-action");
 
