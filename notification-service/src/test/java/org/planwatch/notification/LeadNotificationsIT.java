@@ -1,12 +1,13 @@
 package org.planwatch.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.planwatch.notification.Inbox.awaitMails;
+import static org.planwatch.notification.Inbox.mailsTo;
+import static org.planwatch.notification.Inbox.part;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,14 +18,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest
+@SpringBootTest(properties = "planwatch.reminders.cron=-")
 class LeadNotificationsIT {
 
-    static final String TOPIC = "plan.action.events";
+    /** A topic of this test's own, so another cached test context in this JVM never takes its events. */
+    static final String TOPIC = "plan.action.events.lead-notifications";
+    static final String DEAD_LETTERS = TOPIC + ".dlq";
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.register(registry);
+        registry.add("spring.cloud.stream.bindings.planActionEvents-in-0.destination", () -> TOPIC);
+        registry.add("spring.cloud.stream.bindings.planActionEventsDlq-out-0.destination", () -> DEAD_LETTERS);
     }
 
     @Test
@@ -43,6 +48,8 @@ class LeadNotificationsIT {
                 .contains("Carers support will record on the <mosaic> system.");
         assertThat(part(mail, "text/html")).contains("Carers support will record on the &lt;mosaic&gt; system.")
                 .doesNotContain("<mosaic>");
+        assertThat(part(mail, "text/calendar")).contains("DTSTART;VALUE=DATE:20220915").contains("SEQUENCE:2")
+                .contains("UID:due-" + actionId + "@planwatch");
     }
 
     @Test
@@ -99,7 +106,7 @@ class LeadNotificationsIT {
                 "2022-06-30", "2023-01-31"));
 
         awaitMails(lead, 1);
-        List<KafkaTopics.Record> dead = KafkaTopics.read("plan.action.events.notification-service.dlq",
+        List<KafkaTopics.Record> dead = KafkaTopics.read(DEAD_LETTERS,
                 r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).headers().get("x-exception-message")).contains("not a CloudEvents JSON action event");
@@ -111,36 +118,5 @@ class LeadNotificationsIT {
 
     static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-    }
-
-    static List<MimeMessage> mailsTo(String recipient) {
-        return Arrays.stream(TestServers.mail().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    /** The text of the first body part of the given type, however deeply the multiparts nest. */
-    static String part(jakarta.mail.Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = part(multipart.getBodyPart(i), type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    static List<MimeMessage> awaitMails(String recipient, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(recipient).size() >= count);
-        return mailsTo(recipient);
     }
 }

@@ -3,24 +3,24 @@ package org.planwatch.notification;
 import java.util.UUID;
 
 /** Action events as plan-service publishes them (contract v1), written out as JSON. */
-final class PlanActionEventFixtures {
+public final class PlanActionEventFixtures {
 
     private PlanActionEventFixtures() {
     }
 
-    static String dueDateChanged(String eventId, String actionId, long version, String leadEmail, String oldDue,
+    public static String dueDateChanged(String eventId, String actionId, long version, String leadEmail, String oldDue,
                                  String newDue) {
         return event(eventId, "due-date-changed", actionId, version, leadEmail, null,
                 due(oldDue, "Jun 22", "MONTH"), due(newDue, newDue, "DAY"), "GREEN", "GREEN");
     }
 
-    static String ragChanged(String eventId, String actionId, long version, String leadEmail, String ownerEmail,
+    public static String ragChanged(String eventId, String actionId, long version, String leadEmail, String ownerEmail,
                              String from, String to, boolean downgrade) {
         return event(eventId, "rag-changed", actionId, version, leadEmail, ownerEmail, due("2022-06-30", "Jun 22", "MONTH"),
                 due("2022-06-30", "Jun 22", "MONTH"), from, to).replace("\"downgrade\":null", "\"downgrade\":" + downgrade);
     }
 
-    static String newEventId() {
+    public static String newEventId() {
         return UUID.randomUUID().toString();
     }
 

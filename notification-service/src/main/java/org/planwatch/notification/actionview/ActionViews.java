@@ -37,6 +37,11 @@ public class ActionViews {
         }
     }
 
+    /** Every action not deleted and not COMPLETE, streamed rather than loaded at once. */
+    public java.util.stream.Stream<ActionView> live() {
+        return mongo.stream(query(where("deleted").is(false).and("rag").ne("COMPLETE")), ActionView.class, COLLECTION);
+    }
+
     public Optional<ActionView> find(String id) {
         return Optional.ofNullable(mongo.findById(id, ActionView.class, COLLECTION));
     }

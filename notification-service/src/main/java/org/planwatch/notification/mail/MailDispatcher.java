@@ -15,6 +15,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -103,6 +104,10 @@ public class MailDispatcher {
             helper.setTo(mail.recipient());
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
+            if (mail.calendar() != null) {
+                helper.addAttachment("planwatch.ics", new ByteArrayResource(mail.calendar().getBytes(StandardCharsets.UTF_8)),
+                        "text/calendar; charset=UTF-8; method=PUBLISH");
+            }
             message.setHeader("X-Planwatch-Mail-Id", mail.id());
         });
     }

@@ -7,7 +7,7 @@ import java.time.Instant;
  * {@code eventId:kind:recipient}, which is what makes a second queueing of the same email impossible.
  */
 public record QueuedMail(String id, String eventId, String kind, String actionId, String recipientName,
-                         String recipient, String subject, String text, String html, MailStatus status, int attempts,
+                         String recipient, String subject, String text, String html, String calendar, MailStatus status, int attempts,
                          Instant queuedAt, Instant nextAttemptAt, Instant sentAt, String lastError) {
 
     public static String idFor(String eventId, String kind, String recipient) {

@@ -1,6 +1,21 @@
 package org.planwatch.notification.trigger;
 
-/** The kinds of email a lead can receive; one email per (event, recipient, kind) at most. */
+/**
+ * The kinds of email a lead can receive; one email per (event, recipient, kind) at most. A recipient can opt out
+ * of the reminder kinds; changes to their actions are always sent.
+ */
 public enum MailKind {
-    DUE_DATE_CHANGED, RAG_DOWNGRADED
+    DUE_DATE_CHANGED(false), RAG_DOWNGRADED(false),
+    DUE_SOON(true), DUE_TODAY(true), OVERDUE(true),
+    REVIEW_SOON(true), REVIEW_TODAY(true), REVIEW_OVERDUE(true);
+
+    private final boolean reminder;
+
+    MailKind(boolean reminder) {
+        this.reminder = reminder;
+    }
+
+    public boolean isReminder() {
+        return reminder;
+    }
 }

@@ -51,7 +51,8 @@ public class PlanActionEventHandler {
             ComposedMail mail = composer.compose(event, notice);
             boolean fresh = queue.enqueue(new QueuedMail(QueuedMail.idFor(event.id(), notice.kind().name(),
                     notice.recipientEmail()), event.id(), notice.kind().name(), event.data().actionId(),
-                    notice.recipientName(), notice.recipientEmail(), mail.subject(), mail.text(), mail.html(),
+                    notice.recipientName(), notice.recipientEmail().toLowerCase(java.util.Locale.ROOT), mail.subject(),
+                    mail.text(), mail.html(), mail.calendar(),
                     MailStatus.PENDING, 0, clock.instant(), clock.instant(), null, null));
             if (fresh) {
                 queued.increment();

@@ -1,5 +1,5 @@
 package org.planwatch.notification.mail.compose;
 
-/** A written email, before it is queued. */
-public record ComposedMail(String subject, String text, String html) {
+/** A written email, before it is queued; {@code calendar} is an iCalendar attachment, or null. */
+public record ComposedMail(String subject, String text, String html, String calendar) {
 }

@@ -5,7 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.planwatch.notification.actionview.ActionView;
 import org.planwatch.notification.actionview.messaging.PlanActionEvent;
+import org.planwatch.notification.reminder.Reminder;
 import org.planwatch.notification.trigger.MailKind;
 import org.planwatch.notification.trigger.Notice;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +18,10 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-/** Writes the email for a notice from {@code mail/<kind>.html} and {@code mail/<kind>.txt}. */
+/**
+ * Writes each email from {@code mail/<template>.html} and {@code .txt}: changes from the event that announced
+ * them, reminders from this service's view of the action. Deadline emails carry the date as an iCalendar event.
+ */
 @Component
 public class MailComposer {
 
@@ -43,15 +49,73 @@ public class MailComposer {
         model.put("reason", data.reason());
         model.put("changedBy", data.changedBy());
         model.put("status", data.action().status());
-        model.put("link", actionLink.replace("{id}", data.actionId()));
+        model.put("link", link(data.actionId()));
         model.put("previousDue", due(data.previous() == null ? null : data.previous().due()));
         model.put("due", due(data.action().due()));
         model.put("previousRag", data.previous() == null ? null : data.previous().rag());
         model.put("rag", data.action().rag());
-        String template = notice.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String subject = switch (notice.kind()) {
+            case DUE_DATE_CHANGED -> "[" + model.get("planTitle") + "] Due date of " + action(model) + " moved from "
+                    + model.get("previousDue") + " to " + model.get("due");
+            case RAG_DOWNGRADED -> "[" + model.get("planTitle") + "] " + capitalised(action(model)) + " is now "
+                    + model.get("rag") + " (was " + model.get("previousRag") + ")";
+            default -> throw new IllegalArgumentException(notice.kind() + " is not announced by an event");
+        };
+        String calendar = null;
+        if (notice.kind() == MailKind.DUE_DATE_CHANGED && data.action().due() != null) {
+            calendar = CalendarInvites.allDay("due-" + data.actionId() + "@planwatch", data.actionVersion(),
+                    LocalDate.parse(data.action().due().date()), "Due: " + summary(model), data.action().text(),
+                    link(data.actionId()));
+        }
+        return render(template(notice.kind()), subject, model, calendar);
+    }
+
+    public ComposedMail composeReminder(ActionView action, Reminder reminder, String recipientName) {
+        boolean review = reminder.kind() == MailKind.REVIEW_SOON || reminder.kind() == MailKind.REVIEW_TODAY
+                || reminder.kind() == MailKind.REVIEW_OVERDUE;
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", recipientName);
+        model.put("planTitle", action.planTitle() == null ? "" : action.planTitle());
+        model.put("themeName", action.themeName());
+        model.put("outcomeReference", action.outcomeReference());
+        model.put("outcomeText", action.outcomeText());
+        model.put("actionReference", action.reference());
+        model.put("actionText", action.text());
+        model.put("status", action.status());
+        model.put("rag", action.rag());
+        model.put("link", link(action.id()));
+        String date = review ? reminder.date().format(DAY)
+                : due(new PlanActionEvent.Due(reminder.date().toString(), action.duePrecision(), action.dueText()));
+        String what = review ? "The review of " + action(model) : capitalised(action(model));
+        long days = Math.abs(reminder.daysLeft());
+        String when = switch (reminder.kind()) {
+            case DUE_SOON, REVIEW_SOON -> "is due in " + days + (days == 1 ? " day" : " days") + ", on " + date;
+            case DUE_TODAY, REVIEW_TODAY -> "is due today, " + date;
+            case OVERDUE, REVIEW_OVERDUE -> "is overdue: it was due on " + date + ", " + days
+                    + (days == 1 ? " day" : " days") + " ago";
+            default -> throw new IllegalArgumentException(reminder.kind() + " is not a reminder");
+        };
+        model.put("headline", what + " " + when + ".");
+        model.put("date", date);
+        model.put("review", review);
+        String calendar = CalendarInvites.allDay((review ? "review-" : "due-") + action.id() + "@planwatch",
+                action.version(), reminder.date(), (review ? "Review: " : "Due: ") + summary(model), action.text(),
+                link(action.id()));
+        return render("reminder", "[" + model.get("planTitle") + "] " + what + " " + when, model, calendar);
+    }
+
+    private ComposedMail render(String template, String subject, Map<String, Object> model, String calendar) {
         Context context = new Context(Locale.UK, model);
-        return new ComposedMail(oneLine(subject(notice.kind(), model)), templates.process(template + ".txt", context),
-                templates.process(template + ".html", context));
+        return new ComposedMail(oneLine(subject), templates.process(template + ".txt", context),
+                templates.process(template + ".html", context), calendar);
+    }
+
+    private String link(String actionId) {
+        return actionLink.replace("{id}", actionId);
+    }
+
+    private static String template(MailKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A due date in words: "Jun 22 (Thursday 30 June 2022)", or "no due date". */
@@ -63,14 +127,18 @@ public class MailComposer {
         return due.text() == null || "DAY".equals(due.precision()) ? day : due.text() + " (" + day + ")";
     }
 
-    private static String subject(MailKind kind, Map<String, Object> model) {
-        String action = model.get("actionReference") == null ? "an action" : "action " + model.get("actionReference");
-        return switch (kind) {
-            case DUE_DATE_CHANGED -> "[" + model.get("planTitle") + "] Due date of " + action + " moved from "
-                    + model.get("previousDue") + " to " + model.get("due");
-            case RAG_DOWNGRADED -> "[" + model.get("planTitle") + "] " + action + " is now " + model.get("rag")
-                    + " (was " + model.get("previousRag") + ")";
-        };
+    private static String action(Map<String, Object> model) {
+        return model.get("actionReference") == null ? "an action" : "action " + model.get("actionReference");
+    }
+
+    private static String summary(Map<String, Object> model) {
+        String text = String.valueOf(model.get("actionText"));
+        String shortText = text.length() > 80 ? text.substring(0, 77) + "..." : text;
+        return (model.get("actionReference") == null ? "" : model.get("actionReference") + " ") + shortText;
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String oneLine(String text) {
@@ -82,7 +150,7 @@ public class MailComposer {
         resolver.setPrefix("mail/");
         resolver.setTemplateMode(mode);
         resolver.setCharacterEncoding("UTF-8");
-        resolver.setResolvablePatterns(java.util.Set.of("*" + suffix));
+        resolver.setResolvablePatterns(Set.of("*" + suffix));
         resolver.setCheckExistence(true);
         resolver.setOrder(order);
         return resolver;

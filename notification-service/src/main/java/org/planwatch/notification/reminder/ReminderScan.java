@@ -1,0 +1,80 @@
+package org.planwatch.notification.reminder;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.planwatch.notification.actionview.ActionView;
+import org.planwatch.notification.actionview.ActionViews;
+import org.planwatch.notification.mail.MailQueue;
+import org.planwatch.notification.mail.MailStatus;
+import org.planwatch.notification.mail.QueuedMail;
+import org.planwatch.notification.mail.compose.ComposedMail;
+import org.planwatch.notification.mail.compose.MailComposer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks through every live action for reminders due today and queues them, one email per lead. Running it again
+ * the same day queues nothing new (each reminder's key is part of its email's id), so it runs often, on one
+ * replica at a time, and a replica that was down catches up on its next run.
+ */
+@Component
+public class ReminderScan {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderScan.class);
+    private final ActionViews views;
+    private final ReminderPolicies policies;
+    private final MailComposer composer;
+    private final MailQueue queue;
+    private final Clock clock;
+
+    ReminderScan(ActionViews views, ReminderPolicies policies, MailComposer composer, MailQueue queue, Clock clock) {
+        this.views = views;
+        this.policies = policies;
+        this.composer = composer;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${planwatch.reminders.cron:0 */15 7-19 * * *}", zone = "${planwatch.time-zone:Europe/London}")
+    @SchedulerLock(name = "reminder-scan", lockAtMostFor = "PT30M")
+    public void scheduled() {
+        int queued = scan(LocalDate.now(clock));
+        if (queued > 0) {
+            log.info("Queued {} reminders", queued);
+        }
+    }
+
+    /** Queues the reminders due on {@code today}; returns how many emails were newly queued. */
+    public int scan(LocalDate today) {
+        Map<String, ReminderPolicy> planPolicies = new LinkedHashMap<>();
+        int[] queued = {0};
+        views.live().forEach(view -> {
+            ReminderPolicy policy = planPolicies.computeIfAbsent(String.valueOf(view.planId()),
+                    planId -> policies.forPlan(view.planId()));
+            for (Reminder reminder : ReminderRules.due(view, today, policy)) {
+                for (ActionView.Recipient lead : view.leads()) {
+                    if (lead.email() != null && enqueue(view, reminder, lead)) {
+                        queued[0]++;
+                    }
+                }
+            }
+        });
+        return queued[0];
+    }
+
+    private boolean enqueue(ActionView view, Reminder reminder, ActionView.Recipient lead) {
+        String id = QueuedMail.idFor(reminder.key(), reminder.kind().name(), lead.email());
+        if (queue.get(id) != null) {
+            return false;
+        }
+        ComposedMail mail = composer.composeReminder(view, reminder, lead.name());
+        return queue.enqueue(new QueuedMail(id, reminder.key(), reminder.kind().name(), view.id(), lead.name(),
+                lead.email().toLowerCase(java.util.Locale.ROOT), mail.subject(), mail.text(), mail.html(), mail.calendar(),
+                MailStatus.PENDING, 0, clock.instant(), clock.instant(), null, null));
+    }
+}

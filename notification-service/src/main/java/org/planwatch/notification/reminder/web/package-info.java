@@ -1,0 +1,2 @@
+/** Reading and setting a plan's reminder policy over HTTP. */
+package org.planwatch.notification.reminder.web;
