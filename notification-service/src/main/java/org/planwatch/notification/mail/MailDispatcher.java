@@ -30,7 +30,6 @@ import org.springframework.stereotype.Component;
 public class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
     private final MailQueue queue;
     private final JavaMailSender smtp;
@@ -39,13 +38,15 @@ public class MailDispatcher {
     private final Clock clock;
     private final String from;
     private final int batchSize;
+    private final Duration longestWait;
     private final Counter sent;
     private final Counter failed;
     private final Counter retried;
 
     MailDispatcher(MailQueue queue, JavaMailSender smtp, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
                Clock clock, MeterRegistry meters, @Value("${planwatch.mail.from}") String from,
-               @Value("${planwatch.mail.batch-size:50}") int batchSize) {
+               @Value("${planwatch.mail.batch-size:50}") int batchSize,
+               @Value("${planwatch.mail.longest-wait:60s}") Duration longestWait) {
         this.queue = queue;
         this.smtp = smtp;
         this.circuitBreaker = circuitBreakers.circuitBreaker("smtp");
@@ -53,6 +54,7 @@ public class MailDispatcher {
         this.clock = clock;
         this.from = from;
         this.batchSize = batchSize;
+        this.longestWait = longestWait;
         this.sent = Counter.builder("planwatch.mail.sent").description("emails the SMTP server accepted").register(meters);
         this.failed = Counter.builder("planwatch.mail.failed").description("emails given up as permanently failed")
                 .register(meters);
@@ -112,9 +114,10 @@ public class MailDispatcher {
         });
     }
 
-    private static Duration backoff(int attempts) {
+    /** 2 s, 4 s, 8 s ... after each passing failure, never longer than {@code planwatch.mail.longest-wait}. */
+    private Duration backoff(int attempts) {
         Duration wait = Duration.ofSeconds(2L << Math.min(attempts, 10));
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+        return wait.compareTo(longestWait) > 0 ? longestWait : wait;
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,0 +1,153 @@
+package org.planwatch.notification.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.planwatch.notification.NotificationServiceApplication;
+import org.planwatch.notification.PlanActionEventFixtures;
+import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.KafkaTopics;
+import org.planwatch.testsupport.TestServers;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The service started and stopped as an operator would, against a real broker, the MongoDB stand-in and an SMTP
+ * server of this test's own that it takes down and brings back.
+ */
+class DeliveryGuaranteesIT {
+
+    final String topic = "plan.action.events.delivery-" + UUID.randomUUID();
+    final String database = "delivery-" + UUID.randomUUID();
+    final int smtpPort = freePort();
+    GreenMail smtp;
+    ConfigurableApplicationContext service;
+
+    @AfterEach
+    void stopEverything() {
+        if (service != null) {
+            service.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void withTheSmtpServerDownNothingIsLostAndEverythingIsSentWhenItReturns() {
+        service = start();
+        List<String> leads = publishDueDateChanges(6);
+        await().atMost(Duration.ofSeconds(20)).until(() -> log("status=PENDING").get("totalItems").asInt() == 6);
+        await().during(Duration.ofSeconds(3)).until(() -> log("status=SENT").get("totalItems").asInt() == 0);
+
+        smtp = startSmtp();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> log("status=SENT").get("totalItems").asInt() == 6);
+        for (String lead : leads) {
+            assertThat(received(lead)).as(lead).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRejectedAddressIsMarkedFailedWithTheReasonAndCanBeRetried() {
+        smtp = startSmtp();
+        service = start();
+        String actionId = UUID.randomUUID().toString();
+        KafkaTopics.send(topic, actionId, PlanActionEventFixtures.dueDateChanged(UUID.randomUUID().toString(), actionId, 2,
+                "no-such.user@@example.org", "2022-06-30", "2022-07-31"), Map.of());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> log("status=FAILED").get("totalItems").asInt() == 1);
+        var failed = log("status=FAILED").get("items").get(0);
+        assertThat(failed.get("lastError").asString()).isNotBlank();
+        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+
+        HttpJson.Response retried = http().post("/api/notifications/" + failed.get("id").asString() + "/retry", null);
+        assertThat(retried.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> log("status=FAILED").get("items").get(0)
+                .get("attempts").asInt() == 2);
+    }
+
+    @Test
+    void aRestartInTheMiddleOfSendingSendsEachEmailExactlyOnce() {
+        smtp = startSmtp();
+        service = start();
+        List<String> leads = publishDueDateChanges(30);
+        await().atMost(Duration.ofSeconds(30)).until(() -> leads.stream().anyMatch(l -> received(l) > 0));
+        service.close();
+
+        service = start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> leads.stream().allMatch(l -> received(l) >= 1));
+        await().during(Duration.ofSeconds(2)).until(() -> leads.stream().allMatch(l -> received(l) == 1));
+    }
+
+    private List<String> publishDueDateChanges(int count) {
+        return IntStream.range(0, count).mapToObj(i -> {
+            String lead = "lead-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
+            String actionId = UUID.randomUUID().toString();
+            KafkaTopics.send(topic, actionId, PlanActionEventFixtures.dueDateChanged(UUID.randomUUID().toString(),
+                    actionId, 2, lead, "2022-06-30", "2022-09-30"), Map.of());
+            return lead;
+        }).toList();
+    }
+
+    private ConfigurableApplicationContext start() {
+        Map<String, Object> properties = new HashMap<>(TestServers.properties(database));
+        properties.put("spring.mail.port", Integer.toString(smtpPort));
+        properties.put("server.port", "0");
+        properties.put("planwatch.reminders.cron", "-");
+        properties.put("spring.cloud.stream.bindings.planActionEvents-in-0.destination", topic);
+        properties.put("spring.cloud.stream.bindings.planActionEventsDlq-out-0.destination", topic + ".dlq");
+        properties.put("resilience4j.circuitbreaker.instances.smtp.wait-duration-in-open-state", "2s");
+        properties.put("planwatch.mail.longest-wait", "3s");
+        properties.put("spring.mail.properties.mail.smtp.connectiontimeout", "1000");
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(NotificationServiceApplication.class).run(arguments);
+    }
+
+    private HttpJson http() {
+        return new HttpJson("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private tools.jackson.databind.JsonNode log(String query) {
+        return http().get("/api/notifications?" + query).json();
+    }
+
+    private int received(String lead) {
+        return smtp == null ? 0 : (int) Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equalsIgnoreCase(lead);
+            } catch (Exception e) {
+                return false;
+            }
+        }).count();
+    }
+
+    private GreenMail startSmtp() {
+        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        return greenMail;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
