@@ -15,6 +15,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.planwatch.notification.preference.UnsubscribeLinks;
+import org.planwatch.notification.trigger.MailKind;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -42,11 +44,13 @@ public class MailDispatcher {
     private final Counter sent;
     private final Counter failed;
     private final Counter retried;
+    private final UnsubscribeLinks unsubscribeLinks;
 
     MailDispatcher(MailQueue queue, JavaMailSender smtp, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
                Clock clock, MeterRegistry meters, @Value("${planwatch.mail.from}") String from,
                @Value("${planwatch.mail.batch-size:50}") int batchSize,
-               @Value("${planwatch.mail.longest-wait:60s}") Duration longestWait) {
+               @Value("${planwatch.mail.longest-wait:60s}") Duration longestWait, UnsubscribeLinks unsubscribeLinks) {
+        this.unsubscribeLinks = unsubscribeLinks;
         this.queue = queue;
         this.smtp = smtp;
         this.circuitBreaker = circuitBreakers.circuitBreaker("smtp");
@@ -111,6 +115,12 @@ public class MailDispatcher {
                         "text/calendar; charset=UTF-8; method=PUBLISH");
             }
             message.setHeader("X-Planwatch-Mail-Id", mail.id());
+            MailKind kind = MailKind.valueOf(mail.kind());
+            if (kind.isReminder() || kind == MailKind.DIGEST) {
+                // RFC 8058: mail clients offer a one-click unsubscribe that POSTs to this signed link.
+                message.setHeader("List-Unsubscribe", "<" + unsubscribeLinks.linkFor(mail.recipient(), kind) + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
         });
     }
 

@@ -54,6 +54,17 @@ public class MailQueue {
                 new Update().set("nextAttemptAt", nextAttempt).set("lastError", reason).inc("attempts", 1), COLLECTION);
     }
 
+    /** Emails held for digests, oldest first. */
+    public List<QueuedMail> heldForDigest() {
+        return mongo.find(query(where("status").is(MailStatus.DIGEST)).with(Sort.by("queuedAt", "_id")),
+                QueuedMail.class, COLLECTION);
+    }
+
+    public void markDigested(List<String> ids, String digestId) {
+        mongo.updateMulti(query(where("_id").in(ids).and("status").is(MailStatus.DIGEST)),
+                new Update().set("status", MailStatus.DIGESTED).set("lastError", "sent in " + digestId), COLLECTION);
+    }
+
     public List<QueuedMail> find(Query query) {
         return mongo.find(query, QueuedMail.class, COLLECTION);
     }

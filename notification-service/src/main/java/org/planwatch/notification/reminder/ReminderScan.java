@@ -7,9 +7,7 @@ import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.planwatch.notification.actionview.ActionView;
 import org.planwatch.notification.actionview.ActionViews;
-import org.planwatch.notification.mail.MailQueue;
-import org.planwatch.notification.mail.MailStatus;
-import org.planwatch.notification.mail.QueuedMail;
+import org.planwatch.notification.mail.Mailer;
 import org.planwatch.notification.mail.compose.ComposedMail;
 import org.planwatch.notification.mail.compose.MailComposer;
 import org.slf4j.Logger;
@@ -29,14 +27,14 @@ public class ReminderScan {
     private final ActionViews views;
     private final ReminderPolicies policies;
     private final MailComposer composer;
-    private final MailQueue queue;
+    private final Mailer mailer;
     private final Clock clock;
 
-    ReminderScan(ActionViews views, ReminderPolicies policies, MailComposer composer, MailQueue queue, Clock clock) {
+    ReminderScan(ActionViews views, ReminderPolicies policies, MailComposer composer, Mailer mailer, Clock clock) {
         this.views = views;
         this.policies = policies;
         this.composer = composer;
-        this.queue = queue;
+        this.mailer = mailer;
         this.clock = clock;
     }
 
@@ -68,13 +66,10 @@ public class ReminderScan {
     }
 
     private boolean enqueue(ActionView view, Reminder reminder, ActionView.Recipient lead) {
-        String id = QueuedMail.idFor(reminder.key(), reminder.kind().name(), lead.email());
-        if (queue.get(id) != null) {
+        if (mailer.alreadyQueued(reminder.key(), reminder.kind(), lead.email())) {
             return false;
         }
         ComposedMail mail = composer.composeReminder(view, reminder, lead.name());
-        return queue.enqueue(new QueuedMail(id, reminder.key(), reminder.kind().name(), view.id(), lead.name(),
-                lead.email().toLowerCase(java.util.Locale.ROOT), mail.subject(), mail.text(), mail.html(), mail.calendar(),
-                MailStatus.PENDING, 0, clock.instant(), clock.instant(), null, null));
+        return mailer.queue(reminder.key(), reminder.kind(), view.id(), lead.name(), lead.email(), mail);
     }
 }

@@ -7,7 +7,9 @@ package org.planwatch.notification.trigger;
 public enum MailKind {
     DUE_DATE_CHANGED(false), RAG_DOWNGRADED(false),
     DUE_SOON(true), DUE_TODAY(true), OVERDUE(true),
-    REVIEW_SOON(true), REVIEW_TODAY(true), REVIEW_OVERDUE(true);
+    REVIEW_SOON(true), REVIEW_TODAY(true), REVIEW_OVERDUE(true),
+    /** A day's emails for someone who asked for one digest; opting out of it means getting them one by one. */
+    DIGEST(false);
 
     private final boolean reminder;
 

@@ -1,15 +1,10 @@
 package org.planwatch.notification.actionview.messaging;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.planwatch.notification.actionview.ActionView;
 import org.planwatch.notification.actionview.ActionViews;
-import org.planwatch.notification.mail.MailQueue;
-import org.planwatch.notification.mail.MailStatus;
-import org.planwatch.notification.mail.QueuedMail;
+import org.planwatch.notification.mail.Mailer;
 import org.planwatch.notification.mail.compose.ComposedMail;
 import org.planwatch.notification.mail.compose.MailComposer;
 import org.planwatch.notification.trigger.NotificationRules;
@@ -29,33 +24,24 @@ public class PlanActionEventHandler {
 
     private final JsonMapper json;
     private final ActionViews views;
-    private final MailQueue queue;
+    private final Mailer mailer;
     private final MailComposer composer;
-    private final Clock clock;
-    private final Counter queued;
 
-    PlanActionEventHandler(JsonMapper json, ActionViews views, MailQueue queue, MailComposer composer, Clock clock,
-                           MeterRegistry meters) {
+    PlanActionEventHandler(JsonMapper json, ActionViews views, Mailer mailer, MailComposer composer) {
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.views = views;
-        this.queue = queue;
+        this.mailer = mailer;
         this.composer = composer;
-        this.clock = clock;
-        this.queued = Counter.builder("planwatch.mail.queued").description("emails queued for sending").register(meters);
     }
 
     public void handle(byte[] payload) {
         PlanActionEvent event = read(payload);
         views.keepNewest(view(event));
         for (Notice notice : NotificationRules.noticesFor(event)) {
-            ComposedMail mail = composer.compose(event, notice);
-            boolean fresh = queue.enqueue(new QueuedMail(QueuedMail.idFor(event.id(), notice.kind().name(),
-                    notice.recipientEmail()), event.id(), notice.kind().name(), event.data().actionId(),
-                    notice.recipientName(), notice.recipientEmail().toLowerCase(java.util.Locale.ROOT), mail.subject(),
-                    mail.text(), mail.html(), mail.calendar(),
-                    MailStatus.PENDING, 0, clock.instant(), clock.instant(), null, null));
-            if (fresh) {
-                queued.increment();
+            if (!mailer.alreadyQueued(event.id(), notice.kind(), notice.recipientEmail())) {
+                ComposedMail mail = composer.compose(event, notice);
+                mailer.queue(event.id(), notice.kind(), event.data().actionId(), notice.recipientName(),
+                        notice.recipientEmail(), mail);
             }
         }
     }

@@ -104,6 +104,18 @@ public class MailComposer {
         return render("reminder", "[" + model.get("planTitle") + "] " + what + " " + when, model, calendar);
     }
 
+    /** One email for a recipient's held emails of a day, each with its subject and text. */
+    public ComposedMail composeDigest(LocalDate day, String recipientName,
+                                      java.util.List<org.planwatch.notification.mail.QueuedMail> items) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", recipientName);
+        model.put("day", day.format(DAY));
+        model.put("items", items);
+        String subject = "[planwatch] Your digest for " + day.format(DAY) + ": " + items.size()
+                + (items.size() == 1 ? " update" : " updates");
+        return render("digest", subject, model, null);
+    }
+
     private ComposedMail render(String template, String subject, Map<String, Object> model, String calendar) {
         Context context = new Context(Locale.UK, model);
         return new ComposedMail(oneLine(subject), templates.process(template + ".txt", context),

@@ -1,0 +1,63 @@
+package org.planwatch.notification.digest;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.planwatch.notification.mail.MailQueue;
+import org.planwatch.notification.mail.MailStatus;
+import org.planwatch.notification.mail.QueuedMail;
+import org.planwatch.notification.mail.compose.ComposedMail;
+import org.planwatch.notification.mail.compose.MailComposer;
+import org.planwatch.notification.trigger.MailKind;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Once a day, turns each recipient's held emails into one digest email (id {@code digest:<day>}, so a second run
+ * the same day queues nothing), and marks what went into it.
+ */
+@Component
+public class DailyDigest {
+
+    private final MailQueue queue;
+    private final MailComposer composer;
+    private final Clock clock;
+
+    DailyDigest(MailQueue queue, MailComposer composer, Clock clock) {
+        this.queue = queue;
+        this.composer = composer;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${planwatch.digest.cron:0 0 7 * * *}", zone = "${planwatch.time-zone:Europe/London}")
+    @SchedulerLock(name = "daily-digest", lockAtMostFor = "PT30M")
+    public void scheduled() {
+        send(LocalDate.now(clock));
+    }
+
+    /** Queues the digests for {@code day}; returns how many were newly queued. */
+    public int send(LocalDate day) {
+        Map<String, List<QueuedMail>> byRecipient = new LinkedHashMap<>();
+        for (QueuedMail held : queue.heldForDigest()) {
+            byRecipient.computeIfAbsent(held.recipient(), r -> new java.util.ArrayList<>()).add(held);
+        }
+        int sent = 0;
+        for (var entry : byRecipient.entrySet()) {
+            List<QueuedMail> items = entry.getValue();
+            String digestKey = "digest:" + day;
+            String id = QueuedMail.idFor(digestKey, MailKind.DIGEST.name(), entry.getKey());
+            ComposedMail digest = composer.composeDigest(day, items.get(0).recipientName(), items);
+            boolean fresh = queue.enqueue(new QueuedMail(id, digestKey, MailKind.DIGEST.name(), null,
+                    items.get(0).recipientName(), entry.getKey(), digest.subject(), digest.text(), digest.html(), null,
+                    MailStatus.PENDING, 0, clock.instant(), clock.instant(), null, null));
+            if (fresh) {
+                queue.markDigested(items.stream().map(QueuedMail::id).toList(), id);
+                sent++;
+            }
+        }
+        return sent;
+    }
+}
