@@ -81,6 +81,23 @@ public final class TestServers {
                 "spring.mail.port", Integer.toString(smtpPort()));
     }
 
+    /**
+     * Stops a shared server when the JVM exits, after the applications under test had a moment to close: JVM
+     * shutdown hooks run all at once, and an application whose broker vanished first waits out its client timeouts.
+     */
+    private static void stopLast(Runnable stop, String name) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Thread.sleep(SHUTDOWN_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop.run();
+        }, name));
+    }
+
+    private static final long SHUTDOWN_GRACE_MILLIS = 5_000;
+
     private static final class Choice {
         static final Source SOURCE = decide();
 
@@ -122,7 +139,7 @@ public final class TestServers {
                     "group.initial.rebalance.delay.ms", "0",
                     "log.flush.interval.messages", Long.toString(Long.MAX_VALUE)));
             broker.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-test-broker-stop"));
+            stopLast(broker::destroy, "kafka-test-broker-stop");
             return broker.getBrokersAsString();
         }
     }
@@ -143,7 +160,7 @@ public final class TestServers {
             MongoServer server = new MongoServer(new MemoryBackend());
             server.bind("127.0.0.1", 0);
             InetSocketAddress address = server.getLocalAddress();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-test-server-stop"));
+            stopLast(server::shutdownNow, "mongo-test-server-stop");
             return "mongodb://127.0.0.1:" + address.getPort();
         }
     }
@@ -154,7 +171,7 @@ public final class TestServers {
         private static GreenMail start() {
             GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "smtp-test-server-stop"));
+            stopLast(greenMail::stop, "smtp-test-server-stop");
             return greenMail;
         }
     }

@@ -66,7 +66,7 @@ public class MailDispatcher {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${planwatch.mail.poll-interval:500ms}")
+    @Scheduled(fixedDelayString = "${planwatch.mail.poll-interval:100ms}")
     @SchedulerLock(name = "mail-sender", lockAtMostFor = "PT5M")
     public void sendWaiting() {
         for (QueuedMail mail : queue.due(clock.instant(), batchSize)) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.planwatch.plan.action.Action;
 import org.planwatch.plan.action.ActionEdit;
 import org.planwatch.plan.action.ActionService;
@@ -145,40 +146,40 @@ class ActionController {
     ResponseEntity<ActionResponse> changeDueDate(@PathVariable String id, @RequestBody Map<String, Object> body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = USER_HEADER, required = false) String user) {
-        only(body, Set.of("due", "reason", "version"));
-        long version = RequestVersion.required(ifMatch, ActionInput.version(body.get("version")));
-        DueDate due = ActionInput.due("due", required("due", text("due", body.get("due"))));
-        return changed(actions.edit(id, version, ActionEdit.dueDate(due), null, actor(user, body)));
+        return changeOne(id, body, ifMatch, user, "due",
+                value -> ActionEdit.dueDate(ActionInput.due("due", text("due", value))), null);
     }
 
     @PutMapping("/{id}/rag")
     ResponseEntity<ActionResponse> changeRag(@PathVariable String id, @RequestBody Map<String, Object> body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = USER_HEADER, required = false) String user) {
-        only(body, Set.of("rag", "reason", "version"));
-        long version = RequestVersion.required(ifMatch, ActionInput.version(body.get("version")));
-        var rag = ActionInput.rag("rag", required("rag", text("rag", body.get("rag"))));
-        return changed(actions.edit(id, version, ActionEdit.rag(rag), null, actor(user, body)));
+        return changeOne(id, body, ifMatch, user, "rag", value -> ActionEdit.rag(ActionInput.rag("rag", text("rag", value))),
+                null);
     }
 
     @PutMapping("/{id}/status")
     ResponseEntity<ActionResponse> changeStatus(@PathVariable String id, @RequestBody Map<String, Object> body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = USER_HEADER, required = false) String user) {
-        only(body, Set.of("status", "reason", "version"));
-        long version = RequestVersion.required(ifMatch, ActionInput.version(body.get("version")));
-        String status = required("status", text("status", body.get("status")));
-        return changed(actions.edit(id, version, ActionEdit.status(status), null, actor(user, body)));
+        return changeOne(id, body, ifMatch, user, "status", value -> ActionEdit.status(text("status", value)), null);
     }
 
     @PutMapping("/{id}/leads")
     ResponseEntity<ActionResponse> changeLeads(@PathVariable String id, @RequestBody Map<String, Object> body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = USER_HEADER, required = false) String user) {
-        only(body, Set.of("leads", "reason", "version"));
+        return changeOne(id, body, ifMatch, user, "leads", value -> ActionEdit.leads(null), texts("leads", body.get("leads")));
+    }
+
+    /** One part of an action changed with an optional reason: {@code {"<field>": ..., "reason": ...}}. */
+    private ResponseEntity<ActionResponse> changeOne(String id, Map<String, Object> body, String ifMatch, String user,
+                                                     String field, Function<Object, ActionEdit> edit,
+                                                     List<String> leadRefs) {
+        only(body, Set.of(field, "reason", "version"));
         long version = RequestVersion.required(ifMatch, ActionInput.version(body.get("version")));
-        List<String> refs = required("leads", texts("leads", body.get("leads")));
-        return changed(actions.edit(id, version, ActionEdit.leads(null), refs, actor(user, body)));
+        ActionEdit change = edit.apply(required(field, body.get(field)));
+        return changed(actions.edit(id, version, change, leadRefs, actor(user, body)));
     }
 
     @DeleteMapping("/{id}")
