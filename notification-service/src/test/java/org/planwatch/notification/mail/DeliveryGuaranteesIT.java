@@ -59,6 +59,9 @@ class DeliveryGuaranteesIT {
         for (String lead : leads) {
             assertThat(received(lead)).as(lead).isEqualTo(1);
         }
+        assertThat(metric("planwatch.mail.sent")).isEqualTo(6);
+        assertThat(metric("planwatch.mail.queued")).isEqualTo(6);
+        assertThat(metric("planwatch.mail.retried")).isPositive();
     }
 
     @Test
@@ -121,6 +124,10 @@ class DeliveryGuaranteesIT {
 
     private HttpJson http() {
         return new HttpJson("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private double metric(String name) {
+        return http().get("/actuator/metrics/" + name).json().get("measurements").get(0).get("value").asDouble();
     }
 
     private tools.jackson.databind.JsonNode log(String query) {

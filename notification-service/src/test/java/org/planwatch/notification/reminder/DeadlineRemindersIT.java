@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Reminders from the service's own view of actions, scanned on days the test chooses. */
-@SpringBootTest(properties = "planwatch.reminders.cron=-")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "planwatch.reminders.cron=-")
 class DeadlineRemindersIT {
 
     static final String TOPIC = "plan.action.events.deadline-reminders";
@@ -34,6 +34,32 @@ class DeadlineRemindersIT {
 
     @Autowired
     ActionViews views;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void aPlansOwnReminderDaysReplaceTheDefaults() throws Exception {
+        var http = new org.planwatch.testsupport.HttpJson("http://localhost:" + port);
+        String lead = "policy-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String actionId = UUID.randomUUID().toString();
+        assertThat(http.put("/api/notifications/plans/plan-with-policy/reminder-policy",
+                Map.of("daysBefore", java.util.List.of(14), "overdueEveryDays", 14)).status()).isEqualTo(200);
+        assertThat(http.put("/api/notifications/plans/plan-with-policy/reminder-policy", Map.of("daysBefore",
+                java.util.List.of(0))).json().get("field").asString()).isEqualTo("daysBefore");
+        publish(actionId, org.planwatch.notification.PlanActionEventFixtures.dueDateChanged(UUID.randomUUID().toString(),
+                actionId, 2, lead, "2022-05-31", "2022-06-30").replace("\"id\":\"plan-1\"", "\"id\":\"plan-with-policy\""));
+        await().atMost(Duration.ofSeconds(20)).until(() -> views.find(actionId).isPresent());
+
+        scan.scan(LocalDate.of(2022, 6, 16));
+        scan.scan(LocalDate.of(2022, 6, 23));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminders(lead).size() == 1);
+        assertThat(reminders(lead).get(0).getSubject()).contains("is due in 14 days");
+        await().during(Duration.ofSeconds(2)).until(() -> reminders(lead).size() == 1);
+        assertThat(http.get("/api/notifications/plans/plan-with-policy/reminder-policy").json().get("daysBefore").get(0).asInt())
+                .isEqualTo(14);
+    }
 
     @Test
     void aMonthPrecisionDeadlineGetsOneSevenDayReminderWithACalendarEventHoweverOftenTheScanRuns() throws Exception {

@@ -251,6 +251,33 @@ class ActionApiIT {
         assertThat(http.get("/api/actions?planId=" + planId + "&rag=RED").json().get("totalItems").asLong()).isZero();
     }
 
+    @Test
+    void dueWithinDaysDueBeforeAfterReviewDueAndThemeFiltersFindTheRightActions() {
+        String lead = newLead("filters@example.org");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        String soon = http.post("/api/actions", object("planId", planId, "themeId", themeId, "text", "Soon",
+                "leads", List.of(lead), "due", today.plusDays(5).toString())).json().get("id").asString();
+        String later = http.post("/api/actions", object("planId", planId, "text", "Later", "leads", List.of(lead),
+                "due", today.plusDays(60).toString(), "review", object("nextReview", today.minusDays(1).toString())))
+                .json().get("id").asString();
+
+        assertThat(ids("dueWithinDays=7")).containsExactly(soon);
+        assertThat(ids("dueAfter=" + today.plusDays(30))).containsExactly(later);
+        assertThat(ids("dueBefore=" + today.plusDays(30) + "&dueAfter=" + today)).containsExactly(soon);
+        assertThat(ids("reviewDue=true")).containsExactly(later);
+        assertThat(ids("themeId=" + themeId + "&dueAfter=" + today)).containsExactly(soon);
+        assertThat(ids("sort=due,desc&dueAfter=" + today)).containsExactly(later, soon);
+        assertField(http.get("/api/actions?planId=" + planId + "&dueBefore=31-12-2024"), "dueBefore");
+        assertField(http.get("/api/actions?planId=" + planId + "&sort=colour"), "sort");
+    }
+
+    private List<String> ids(String query) {
+        JsonNode page = http.get("/api/actions?planId=" + planId + "&" + query).json();
+        List<String> ids = new java.util.ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
     private static void assertField(HttpJson.Response response, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -204,19 +204,31 @@ class ActionController {
         return responses.one(action.value(), action.version());
     }
 
-    private static Sort sort(List<String> sort) {
-        Sort result = Sort.unsorted();
-        for (String term : sort) {
-            String[] parts = term.split(",");
-            String path = SORTABLE.get(parts[0].strip());
+    /**
+     * Reads {@code sort=due,desc&sort=reference}: Spring hands the comma-separated parts over as separate values, so
+     * a direction applies to the field before it.
+     */
+    private static Sort sort(List<String> terms) {
+        List<Sort.Order> orders = new java.util.ArrayList<>();
+        for (String raw : terms) {
+            String term = raw.strip();
+            if (term.equalsIgnoreCase("asc") || term.equalsIgnoreCase("desc")) {
+                if (orders.isEmpty()) {
+                    throw new InvalidFieldException("sort", "'" + term + "' needs a field before it, as in due,desc");
+                }
+                Sort.Order last = orders.remove(orders.size() - 1);
+                orders.add(term.equalsIgnoreCase("desc") ? last.with(Sort.Direction.DESC) : last.with(Sort.Direction.ASC));
+                continue;
+            }
+            String path = SORTABLE.get(term);
             if (path == null) {
-                throw new InvalidFieldException("sort", "'" + parts[0] + "' is not sortable; use one of "
+                throw new InvalidFieldException("sort", "'" + term + "' is not sortable; use one of "
                         + SORTABLE.keySet());
             }
-            boolean descending = parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc");
-            result = result.and(descending ? Sort.by(path).descending() : Sort.by(path));
+            orders.add(Sort.Order.asc(path));
         }
-        return result.and(Sort.by("_id"));
+        orders.add(Sort.Order.asc("_id"));
+        return Sort.by(orders);
     }
 
     private static <T> T required(String field, T value) {
