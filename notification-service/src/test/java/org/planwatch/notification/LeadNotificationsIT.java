@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(properties = "planwatch.reminders.cron=-")
+@SpringBootTest(properties = {"planwatch.reminders.cron=-", "planwatch.reminders.when-action-changes=false"})
 class LeadNotificationsIT {
 
     /** A topic of this test's own, so another cached test context in this JVM never takes its events. */

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Looks through every live action for reminders due today and queues them, one email per lead. Running it again
  * the same day queues nothing new (each reminder's key is part of its email's id), so it runs often, on one
- * replica at a time, and a replica that was down catches up on its next run.
+ * replica at a time, and a replica that was down catches up on its next run. An action that has just changed is
+ * looked at straight away ({@link #remindAbout}), so a lead hears of a date that is already near without waiting for
+ * the next scan.
  */
 @Component
 public class ReminderScan {
@@ -41,28 +43,42 @@ public class ReminderScan {
     @Scheduled(cron = "${planwatch.reminders.cron:0 */15 7-19 * * *}", zone = "${planwatch.time-zone:Europe/London}")
     @SchedulerLock(name = "reminder-scan", lockAtMostFor = "PT30M")
     public void scheduled() {
-        int queued = scan(LocalDate.now(clock));
+        int queued = scan(today());
         if (queued > 0) {
             log.info("Queued {} reminders", queued);
         }
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Queues the reminders one action has due today, as the scan would; returns how many were newly queued. */
+    public int remindAbout(String actionId) {
+        return views.find(actionId)
+                .map(view -> remindAbout(view, today(), policies.forPlan(view.planId())))
+                .orElse(0);
     }
 
     /** Queues the reminders due on {@code today}; returns how many emails were newly queued. */
     public int scan(LocalDate today) {
         Map<String, ReminderPolicy> planPolicies = new LinkedHashMap<>();
         int[] queued = {0};
-        views.live().forEach(view -> {
-            ReminderPolicy policy = planPolicies.computeIfAbsent(String.valueOf(view.planId()),
-                    planId -> policies.forPlan(view.planId()));
-            for (Reminder reminder : ReminderRules.due(view, today, policy)) {
-                for (ActionView.Recipient lead : view.leads()) {
-                    if (lead.email() != null && enqueue(view, reminder, lead)) {
-                        queued[0]++;
-                    }
+        views.live().forEach(view -> queued[0] += remindAbout(view, today, planPolicies.computeIfAbsent(
+                String.valueOf(view.planId()), planId -> policies.forPlan(view.planId()))));
+        return queued[0];
+    }
+
+    private int remindAbout(ActionView view, LocalDate today, ReminderPolicy policy) {
+        int queued = 0;
+        for (Reminder reminder : ReminderRules.due(view, today, policy)) {
+            for (ActionView.Recipient lead : view.leads()) {
+                if (lead.email() != null && enqueue(view, reminder, lead)) {
+                    queued++;
                 }
             }
-        });
-        return queued[0];
+        }
+        return queued;
     }
 
     private boolean enqueue(ActionView view, Reminder reminder, ActionView.Recipient lead) {

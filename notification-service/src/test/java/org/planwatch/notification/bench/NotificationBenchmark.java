@@ -255,6 +255,7 @@ public final class NotificationBenchmark {
         Map<String, String> properties = new HashMap<>(TestServers.properties("benchmark-" + UUID.randomUUID()));
         properties.put("server.port", "0");
         properties.put("planwatch.reminders.cron", "-");
+        properties.put("planwatch.reminders.when-action-changes", "false");
         properties.put("planwatch.digest.cron", "-");
         properties.put("planwatch.mail.poll-interval", pollInterval);
         properties.put("spring.cloud.stream.bindings.planActionEvents-in-0.destination", TOPIC);

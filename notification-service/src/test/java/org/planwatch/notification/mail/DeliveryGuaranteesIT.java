@@ -112,6 +112,7 @@ class DeliveryGuaranteesIT {
         properties.put("spring.mail.port", Integer.toString(smtpPort));
         properties.put("server.port", "0");
         properties.put("planwatch.reminders.cron", "-");
+        properties.put("planwatch.reminders.when-action-changes", "false");
         properties.put("spring.cloud.stream.bindings.planActionEvents-in-0.destination", topic);
         properties.put("spring.cloud.stream.bindings.planActionEventsDlq-out-0.destination", topic + ".dlq");
         properties.put("resilience4j.circuitbreaker.instances.smtp.wait-duration-in-open-state", "2s");

@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"planwatch.reminders.cron=-", "planwatch.digest.cron=-"})
+        properties = {"planwatch.reminders.cron=-", "planwatch.reminders.when-action-changes=false",
+                "planwatch.digest.cron=-"})
 class RecipientPreferencesIT {
 
     static final String TOPIC = "plan.action.events.preferences";
@@ -69,6 +70,24 @@ class RecipientPreferencesIT {
         assertThat(Inbox.part(mail, "text/plain")).contains("30 September 2022").contains("31 October 2022");
         await().during(Duration.ofSeconds(2)).until(() -> mailsTo(lead).size() == 1);
         assertThat(log("recipient=" + lead + "&status=DIGESTED")).isEqualTo(2);
+    }
+
+    @Test
+    void anAdministratorCanSendTodaysDigestsWithoutWaitingForTheMorning() throws Exception {
+        String lead = unique("digest-now");
+        http().put("/api/notifications/preferences/" + lead, Map.of("delivery", "DAILY_DIGEST"));
+        publishDueDateChange(lead, "2022-12-31");
+        await().atMost(Duration.ofSeconds(20)).until(() -> log("recipient=" + lead + "&status=DIGEST") == 1);
+
+        var sent = http().post("/api/notifications/digests/send", Map.of());
+
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.json().get("queued").asInt()).isGreaterThanOrEqualTo(1);
+        MimeMessage mail = Inbox.awaitMails(lead, 1).get(0);
+        assertThat(mail.getSubject()).startsWith("[planwatch] Your digest for ").endsWith(": 1 update");
+        assertThat(Inbox.part(mail, "text/plain")).contains("31 December 2022");
+        assertThat(http().post("/api/notifications/digests/send", Map.of()).json().get("queued").asInt()).isZero();
+        await().during(Duration.ofSeconds(2)).until(() -> mailsTo(lead).size() == 1);
     }
 
     @Test

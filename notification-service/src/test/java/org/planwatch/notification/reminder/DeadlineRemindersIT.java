@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Reminders from the service's own view of actions, scanned on days the test chooses. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "planwatch.reminders.cron=-")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"planwatch.reminders.cron=-",
+        "planwatch.reminders.when-action-changes=false"})
 class DeadlineRemindersIT {
 
     static final String TOPIC = "plan.action.events.deadline-reminders";

@@ -7,8 +7,10 @@ import org.planwatch.notification.actionview.ActionViews;
 import org.planwatch.notification.mail.Mailer;
 import org.planwatch.notification.mail.compose.ComposedMail;
 import org.planwatch.notification.mail.compose.MailComposer;
+import org.planwatch.notification.reminder.ReminderScan;
 import org.planwatch.notification.trigger.NotificationRules;
 import org.planwatch.notification.trigger.Notice;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -26,12 +28,18 @@ public class PlanActionEventHandler {
     private final ActionViews views;
     private final Mailer mailer;
     private final MailComposer composer;
+    private final ReminderScan reminders;
+    private final boolean remindOnChange;
 
-    PlanActionEventHandler(JsonMapper json, ActionViews views, Mailer mailer, MailComposer composer) {
+    PlanActionEventHandler(JsonMapper json, ActionViews views, Mailer mailer, MailComposer composer,
+                           ReminderScan reminders,
+                           @Value("${planwatch.reminders.when-action-changes:true}") boolean remindOnChange) {
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.views = views;
         this.mailer = mailer;
         this.composer = composer;
+        this.reminders = reminders;
+        this.remindOnChange = remindOnChange;
     }
 
     public void handle(byte[] payload) {
@@ -43,6 +51,9 @@ public class PlanActionEventHandler {
                 mailer.queue(event.id(), notice.kind(), event.data().actionId(), notice.recipientName(),
                         notice.recipientEmail(), mail);
             }
+        }
+        if (remindOnChange) {
+            reminders.remindAbout(event.data().actionId());
         }
     }
 

@@ -1,0 +1,2 @@
+/** Sending today's digests now, over HTTP. */
+package org.planwatch.notification.digest.web;
