@@ -8,14 +8,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small plan to look at on first start, taken from the Perth and Kinross carers action plan and entered
- * through the gateway as an administrator would. Loaded once: a marker file remembers it was.
+ * through the gateway as an administrator would. Loaded once: a marker file remembers it was. Its dates are moved to
+ * the months ahead of the day it is loaded, the way they read in the plan ("March 2027"), so a fresh stack starts with
+ * nothing overdue and a quiet inbox.
  */
 final class DemoData {
 
@@ -40,7 +45,7 @@ final class DemoData {
         JsonNode plan = post("/api/plans", Map.of(
                 "title", "Perth and Kinross Carers Strategy Action Plan",
                 "partnership", "Perth and Kinross Health and Social Care Partnership",
-                "period", "2022-2025",
+                "period", YearMonth.now().getYear() + "-" + (YearMonth.now().getYear() + 3),
                 "owner", Map.of("name", "Carers Strategy Owner", "email", "carers.strategy@pkc.example.org"),
                 "themes", List.of(Map.of("name", "Identification and support", "outcomes", List.of(
                         Map.of("reference", "1", "text", "Develop information and guidance material to support "
@@ -54,19 +59,23 @@ final class DemoData {
         String themeId = plan.get("themes").get(0).get("id").asString();
         action(planId, themeId, outcomes.get(0).get("id").asString(), "1a",
                 "We will continue to roll out training to wider Health and Social Work professionals as well as "
-                        + "external partners and carers.", learning, "June 2023", "SIX_MONTHLY",
+                        + "external partners and carers.", learning, monthsAhead(3), "SIX_MONTHLY",
                 List.of("Number of carers supported by PKAVS and Perth and Kinross HSCP.",
                         "Number of professionals completing training."), "GREEN");
         action(planId, themeId, outcomes.get(1).get("id").asString(), "3a",
                 "We will continue to engage with local employer groups and individual employers to promote Carer "
-                        + "Positive.", centre, "June 2023", "QUARTERLY",
+                        + "Positive.", centre, monthsAhead(4), "QUARTERLY",
                 List.of("Number of local businesses who have been awarded a 'Carer Positive' accreditation."), "AMBER");
         action(planId, themeId, outcomes.get(2).get("id").asString(), "4a",
                 "We will initially work with HR departments and employers to explore ways to embed the support we "
-                        + "give to our colleagues who are unpaid carers.", strategic, "December 2024", "SIX_MONTHLY",
+                        + "give to our colleagues who are unpaid carers.", strategic, monthsAhead(12), "SIX_MONTHLY",
                 List.of("Number of carers working for partnership identified."), "NOT_STARTED");
         Files.writeString(marker, planId);
         System.out.println("Loaded the demo plan " + planId + " with three actions.");
+    }
+
+    private static String monthsAhead(int months) {
+        return YearMonth.now().plusMonths(months).format(DateTimeFormatter.ofPattern("MMMM uuuu", Locale.UK));
     }
 
     private String lead(String name, String email, List<String> aliases) throws IOException, InterruptedException {

@@ -78,8 +78,15 @@ public class LeadDirectory {
         }
     }
 
-    /** The lead a plan's words mean, by id, name, role title or alias. */
+    /**
+     * The lead a plan's words mean, by id, name, role title or alias. Words that fit more than one lead (two people
+     * with the role title "Carers Lead") are refused rather than guessed.
+     */
     public Optional<Lead> resolve(String idOrName) {
+        return resolve("lead", idOrName);
+    }
+
+    public Optional<Lead> resolve(String field, String idOrName) {
         if (idOrName == null || idOrName.isBlank()) {
             return Optional.empty();
         }
@@ -87,7 +94,24 @@ public class LeadDirectory {
         if (byId.isPresent()) {
             return byId;
         }
-        return store.all().stream().map(Versioned::value).filter(l -> l.answersTo(idOrName)).findFirst();
+        List<Lead> matching = store.all().stream().map(Versioned::value).filter(l -> l.answersTo(idOrName)).toList();
+        if (matching.size() > 1) {
+            throw new InvalidFieldException(field, "'" + idOrName + "' could mean " + String.join(" or ",
+                    matching.stream().map(l -> l.name() + " (" + l.id() + ")").toList()) + "; give the lead's id");
+        }
+        return matching.stream().findFirst();
+    }
+
+    /**
+     * The ids of everyone an organisation's actions are led by: the organisation itself if it is in the directory,
+     * and the people whose organisation it is.
+     */
+    public List<String> organisationIds(String organisation) {
+        String wanted = Lead.normalise(organisation);
+        return store.all().stream().map(Versioned::value)
+                .filter(l -> (l.kind() == LeadKind.ORGANISATION && l.answersTo(organisation))
+                        || (l.organisation() != null && Lead.normalise(l.organisation()).equals(wanted)))
+                .map(Lead::id).toList();
     }
 
     /**
@@ -102,7 +126,7 @@ public class LeadDirectory {
         for (int i = 0; i < idsOrNames.size(); i++) {
             String ref = idsOrNames.get(i);
             String position = field + "[" + i + "]";
-            Lead lead = resolve(ref).orElseThrow(() -> new InvalidFieldException(position,
+            Lead lead = resolve(position, ref).orElseThrow(() -> new InvalidFieldException(position,
                     ref == null || ref.isBlank() ? "must not be empty"
                             : "no lead in the directory has the id, name or alias '" + ref + "'"));
             resolved.putIfAbsent(lead.id(), lead);

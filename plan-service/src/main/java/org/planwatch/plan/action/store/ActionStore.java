@@ -125,8 +125,8 @@ public class ActionStore {
         if (s.outcomeId() != null) {
             all.add(where("action.outcomeId").is(s.outcomeId()));
         }
-        if (s.leadId() != null) {
-            all.add(where("action.leadIds").is(s.leadId()));
+        if (s.leadIds() != null) {
+            all.add(where("action.leadIds").in(s.leadIds()));
         }
         if (s.rag() != null) {
             all.add(where("action.rag").is(s.rag()));

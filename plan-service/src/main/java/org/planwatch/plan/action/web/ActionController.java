@@ -17,7 +17,9 @@ import org.planwatch.plan.action.Review;
 import org.planwatch.plan.action.store.ActionSearch;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.concurrency.web.RequestVersion;
+import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.lead.LeadDirectory;
+import org.planwatch.plan.lead.LeadKind;
 import org.planwatch.plan.problem.InvalidFieldException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -93,6 +95,7 @@ class ActionController {
                     @RequestParam(required = false) String themeId,
                     @RequestParam(required = false) String outcomeId,
                     @RequestParam(required = false) String lead,
+                    @RequestParam(required = false) String organisation,
                     @RequestParam(required = false) String rag,
                     @RequestParam(required = false) String dueBefore,
                     @RequestParam(required = false) String dueAfter,
@@ -112,10 +115,25 @@ class ActionController {
         if (dueWithinDays != null && (dueWithinDays < 0 || dueWithinDays > 3660)) {
             throw new InvalidFieldException("dueWithinDays", "must be between 0 and 3660");
         }
-        String leadId = lead == null ? null : leads.resolve(lead).map(l -> l.id())
-                .orElseThrow(() -> new InvalidFieldException("lead", "no lead in the directory has the id, name or alias '"
-                        + lead + "'"));
-        ActionSearch search = new ActionSearch(planId, themeId, outcomeId, leadId, ActionInput.rag("rag", rag),
+        List<String> leadIds = null;
+        if (lead != null) {
+            Lead found = leads.resolve("lead", lead).orElseThrow(() -> new InvalidFieldException("lead",
+                    "no lead in the directory has the id, name or alias '" + lead + "'"));
+            leadIds = new java.util.ArrayList<>(List.of(found.id()));
+            if (found.kind() == LeadKind.ORGANISATION) {
+                leadIds.addAll(leads.organisationIds(found.name()));
+            }
+        }
+        if (organisation != null) {
+            List<String> ofOrganisation = leads.organisationIds(organisation);
+            if (ofOrganisation.isEmpty()) {
+                throw new InvalidFieldException("organisation", "no lead in the directory is or belongs to '"
+                        + organisation + "'");
+            }
+            leadIds = leadIds == null ? ofOrganisation
+                    : leadIds.stream().filter(ofOrganisation::contains).toList();
+        }
+        ActionSearch search = new ActionSearch(planId, themeId, outcomeId, leadIds, ActionInput.rag("rag", rag),
                 ActionInput.date("dueBefore", dueBefore), ActionInput.date("dueAfter", dueAfter), overdue,
                 dueWithinDays, reviewDue, q);
         Page<Versioned<Action>> found = actions.search(search, PageRequest.of(page, size, sort(sort)));

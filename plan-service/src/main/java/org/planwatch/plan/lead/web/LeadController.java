@@ -33,8 +33,12 @@ class LeadController {
         this.directory = directory;
     }
 
+    /**
+     * An organisation's contact comes either as {@code contact: {name, email}} or as the flat {@code contactName}
+     * and {@code email}.
+     */
     record LeadRequest(String kind, String name, String roleTitle, String organisation, String contactName,
-                       String email, List<String> aliases, Long version) {
+                       String email, LeadResponse.Contact contact, List<String> aliases, Long version) {
 
         LeadDirectory.LeadDetails details() {
             LeadKind parsed;
@@ -43,7 +47,17 @@ class LeadController {
             } catch (IllegalArgumentException e) {
                 throw new InvalidFieldException("kind", "'" + kind + "' is not PERSON or ORGANISATION");
             }
-            return new LeadDirectory.LeadDetails(parsed, name, roleTitle, organisation, contactName, email, aliases);
+            if (contact == null) {
+                return new LeadDirectory.LeadDetails(parsed, name, roleTitle, organisation, contactName, email, aliases);
+            }
+            if (parsed != LeadKind.ORGANISATION) {
+                throw new InvalidFieldException("contact", "only an ORGANISATION has a contact; a person has an email");
+            }
+            if (contactName != null || email != null) {
+                throw new InvalidFieldException("contact", "give contact {name, email} or contactName and email, not both");
+            }
+            return new LeadDirectory.LeadDetails(parsed, name, roleTitle, organisation, contact.name(), contact.email(),
+                    aliases);
         }
     }
 
@@ -62,7 +76,7 @@ class LeadController {
     /** Who a plan's words for a lead mean: {@code /api/leads/resolve?name=Carers Lead}. */
     @GetMapping("/resolve")
     LeadResponse resolve(@RequestParam String name) {
-        Lead lead = directory.resolve(name).orElseThrow(() -> new NotFoundException("lead answering to", name));
+        Lead lead = directory.resolve("name", name).orElseThrow(() -> new NotFoundException("lead answering to", name));
         return render(directory.get(lead.id()));
     }
 

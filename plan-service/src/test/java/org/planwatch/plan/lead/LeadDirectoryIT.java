@@ -1,0 +1,139 @@
+package org.planwatch.plan.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.planwatch.testsupport.HttpJson.object;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestServers;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The lead directory: the words plans use for leads resolve to someone who can be emailed, or are refused. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LeadDirectoryIT {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    HttpJson http;
+    String unique;
+    String planId;
+    String themeId;
+    String outcomeId;
+
+    @BeforeEach
+    void aPlan() {
+        http = new HttpJson("http://localhost:" + port);
+        unique = UUID.randomUUID().toString().substring(0, 8);
+        JsonNode plan = http.post("/api/plans", object("title", "Carers Strategy Action Plan", "partnership", "Doncaster",
+                "period", "2022-2025", "owner", object("name", "Olive Owner", "email", "owner@example.org"),
+                "themes", List.of(object("name", "RECOGNITION", "outcomes",
+                        List.of(object("reference", "2.1", "text", "Carers are recognised.")))))).json();
+        planId = plan.get("id").asString();
+        themeId = plan.get("themes").get(0).get("id").asString();
+        outcomeId = plan.get("themes").get(0).get("outcomes").get(0).get("id").asString();
+    }
+
+    @Test
+    void anOrganisationLeadsAnActionThroughItsContact() {
+        HttpJson.Response organisation = http.post("/api/leads", object("kind", "ORGANISATION",
+                "name", "NHS England " + unique, "contact", object("name", "Nia Contact", "email", "nia@nhs.example.org")));
+
+        assertThat(organisation.status()).isEqualTo(201);
+        assertThat(organisation.json().get("contact").get("email").asString()).isEqualTo("nia@nhs.example.org");
+        assertThat(organisation.json().get("contactName").asString()).isEqualTo("Nia Contact");
+        JsonNode action = createAction("NHS England " + unique).json();
+        assertThat(action.get("leads").get(0).get("kind").asString()).isEqualTo("ORGANISATION");
+        assertThat(action.get("leads").get(0).get("email").asString()).isEqualTo("nia@nhs.example.org");
+    }
+
+    @Test
+    void aPlansWordsForALeadResolveByRoleTitleOrAliasWithOrWithoutTheLeadProfessionalPrefix() {
+        String id = http.post("/api/leads", object("name", "Sam Manager " + unique,
+                "roleTitle", "Service Manager Strategic Lead Carers " + unique, "email", "sam@example.org",
+                "aliases", List.of("Strategic Lead " + unique))).json().get("id").asString();
+
+        assertThat(resolve("Lead Professional: Service Manager Strategic Lead Carers " + unique).json().get("id")
+                .asString()).isEqualTo(id);
+        assertThat(resolve("strategic  lead " + unique.toUpperCase()).json().get("id").asString()).isEqualTo(id);
+        assertThat(resolve("Nobody " + unique).status()).isEqualTo(404);
+    }
+
+    @Test
+    void wordsThatFitTwoLeadsAreRefusedNamingBothRatherThanGuessed() {
+        http.post("/api/leads", object("name", "Ann " + unique, "roleTitle", "Carers Lead " + unique,
+                "email", "ann@example.org"));
+        http.post("/api/leads", object("name", "Bob " + unique, "roleTitle", "Carers Lead " + unique,
+                "email", "bob@example.org"));
+
+        HttpJson.Response refused = createAction("Carers Lead " + unique);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("field").asString()).isEqualTo("leads[0]");
+        assertThat(refused.json().get("detail").asString()).contains("Ann " + unique).contains("Bob " + unique);
+        assertThat(resolve("Carers Lead " + unique).json().get("field").asString()).isEqualTo("name");
+    }
+
+    @Test
+    void actionsCanBeListedByOrganisationWhetherLedByItOrByItsPeople() {
+        String organisation = "Doncaster Council " + unique;
+        http.post("/api/leads", object("kind", "ORGANISATION", "name", organisation,
+                "contact", object("name", "Desk", "email", "desk@doncaster.example.org")));
+        http.post("/api/leads", object("name", "Cara " + unique, "organisation", organisation, "email", "cara@example.org"));
+        http.post("/api/leads", object("name", "Elsewhere " + unique, "organisation", "Other Trust", "email", "e@example.org"));
+        String byOrganisation = createAction(organisation).json().get("id").asString();
+        String byItsPerson = createAction("Cara " + unique).json().get("id").asString();
+        createAction("Elsewhere " + unique);
+
+        assertThat(ids("organisation=" + encode(organisation))).containsExactlyInAnyOrder(byOrganisation, byItsPerson);
+        assertThat(ids("lead=" + encode(organisation))).containsExactlyInAnyOrder(byOrganisation, byItsPerson);
+        assertThat(ids("lead=" + encode("Cara " + unique))).containsExactly(byItsPerson);
+        assertThat(http.get("/api/actions?organisation=Nowhere").json().get("field").asString()).isEqualTo("organisation");
+    }
+
+    @Test
+    void aContactIsRefusedForAPersonAndALeadOfActionsCannotBeRemoved() {
+        HttpJson.Response person = http.post("/api/leads", object("kind", "PERSON", "name", "P " + unique,
+                "contact", object("name", "X", "email", "x@example.org")));
+        assertThat(person.status()).isEqualTo(400);
+        assertThat(person.json().get("field").asString()).isEqualTo("contact");
+
+        JsonNode lead = http.post("/api/leads", object("name", "Kept " + unique, "email", "kept@example.org")).json();
+        createAction(lead.get("id").asString());
+        HttpJson.Response removal = http.delete("/api/leads/" + lead.get("id").asString(), "If-Match", "\"1\"");
+        assertThat(removal.status()).isEqualTo(409);
+        assertThat(http.get("/api/leads/" + lead.get("id").asString()).status()).isEqualTo(200);
+    }
+
+    private HttpJson.Response createAction(String lead) {
+        return http.post("/api/actions", object("planId", planId, "themeId", themeId, "outcomeId", outcomeId,
+                "reference", "2.1a", "text", "Carers are recognised at work.", "leads", List.of(lead), "due", "Mar 27"));
+    }
+
+    private HttpJson.Response resolve(String name) {
+        return http.get("/api/leads/resolve?name=" + encode(name));
+    }
+
+    private List<String> ids(String query) {
+        return http.get("/api/actions?planId=" + planId + "&" + query).json().get("items").valueStream()
+                .map(a -> a.get("id").asString()).toList();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
