@@ -70,6 +70,16 @@ public final class KafkaTopics {
         return found;
     }
 
+    /** How many partitions a topic has, as the broker reports it. */
+    public static int partitionCount(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            return consumer.partitionsFor(topic, Duration.ofSeconds(10)).size();
+        }
+    }
+
     public static void send(String topic, String key, String value, Map<String, String> headers) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all");

@@ -149,7 +149,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("SMTP_HOST", smtpHost);
         env.put("SMTP_PORT", Integer.toString(smtpPort));
         env.putAll(extra);
-        Path jar = settings.root().resolve(name).resolve("target").resolve(name + ".jar");
+        // run-local copies the jars aside first, so a build while the stack runs cannot pull them from under it.
+        String copied = System.getProperty("planwatch.jars");
+        Path jar = copied != null ? Path.of(copied).resolve(name + ".jar")
+                : settings.root().resolve(name).resolve("target").resolve(name + ".jar");
         return new ServiceProcess(name, jar, port, env, settings.dataDir().resolve("logs").resolve(name + ".log"));
     }
 

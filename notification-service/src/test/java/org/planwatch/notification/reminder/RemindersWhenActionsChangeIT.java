@@ -60,6 +60,12 @@ class RemindersWhenActionsChangeIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> reminders(lead).size() == 1);
         assertThat(subject(reminders(lead).get(0))).contains("is due in 5 days");
         assertThat(Inbox.mailsTo(lead)).hasSize(2); // the due-date change and the reminder
+        var http = new HttpJson("http://localhost:" + port);
+        assertThat(http.get("/api/notifications?actionId=" + actionId + "&kind=due-soon").json().get("totalItems").asInt())
+                .isEqualTo(1);
+        assertThat(http.get("/api/notifications?actionId=" + actionId + "&status=SENT").json().get("totalItems").asInt())
+                .isEqualTo(2);
+        assertThat(http.get("/api/notifications?kind=SOMETIME").json().get("field").asString()).isEqualTo("kind");
     }
 
     @Test

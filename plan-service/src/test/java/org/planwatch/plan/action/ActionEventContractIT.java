@@ -63,6 +63,8 @@ class ActionEventContractIT {
             assertThat(EventContracts.violations(SCHEMA, event.value())).as(event.value()).isEmpty();
         }
         assertThat(HttpJson.parse(events.get(2).value()).get("data").get("downgrade").asBoolean()).isTrue();
+        assertThat(KafkaTopics.partitionCount("plan.action.events")).as("partitions of the topic plan-service created")
+                .isEqualTo(3);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.planwatch.notification.mail.MailQueue;
 import org.planwatch.notification.mail.MailStatus;
 import org.planwatch.notification.mail.QueuedMail;
+import org.planwatch.notification.trigger.MailKind;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -64,7 +65,11 @@ class NotificationLogController {
             criteria = criteria.and("actionId").is(actionId);
         }
         if (kind != null) {
-            criteria = criteria.and("kind").is(kind.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            String wanted = kind.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+            if (java.util.Arrays.stream(MailKind.values()).noneMatch(k -> k.name().equals(wanted))) {
+                return invalid("kind", "'" + kind + "' is not one of " + List.of(MailKind.values()));
+            }
+            criteria = criteria.and("kind").is(wanted);
         }
         if (status != null) {
             try {
@@ -76,7 +81,9 @@ class NotificationLogController {
         Query query = Query.query(criteria);
         long total = queue.count(query);
         query.with(Sort.by(Sort.Direction.DESC, "queuedAt")).skip((long) page * size).limit(size);
-        return ResponseEntity.ok(new EntryPage(queue.find(query).stream().map(Entry::from).toList(), page, size, total));
+        List<Entry> entries = queue.find(query).stream().map(Entry::from).toList();
+        // Mail queued between the count and the read is shown, so the count must not say less than the page holds.
+        return ResponseEntity.ok(new EntryPage(entries, page, size, Math.max(total, (long) page * size + entries.size())));
     }
 
     @PostMapping("/{id}/retry")
