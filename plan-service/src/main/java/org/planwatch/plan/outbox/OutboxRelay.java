@@ -22,8 +22,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the events waiting in documents' {@code outbox} arrays, oldest document first, each document's
- * events in the order they were written; then pulls exactly the published ones by event id.
+ * Publishes the events waiting in documents' {@code outbox} arrays, each document's events in the order they were
+ * written; then pulls exactly the published ones by event id.
  *
  * <p>A crash after the broker acknowledged and before the pull repeats an event with the same id on the next
  * run, which consumers skip; nothing is ever pulled before the broker has it, so nothing is lost. One relay runs
@@ -59,7 +59,8 @@ public class OutboxRelay {
 
     /** Publishes what waits in one collection; returns how many events went out. */
     public int relay(String collection) {
-        Query waiting = query(where("outbox.0").exists(true)).limit(batchSize);
+        // Asked by event id so that the sparse index on outbox.eventId answers it: only documents with events waiting.
+        Query waiting = query(where("outbox.eventId").exists(true)).limit(batchSize);
         waiting.fields().include("outbox");
         int published = 0;
         for (Document document : mongo.find(waiting, Document.class, collection)) {
