@@ -45,6 +45,19 @@ public record Plan(String id, String title, String partnership, String period, C
         return new Plan(id, title, partnership, period, owner, next);
     }
 
+    /** The plan with one theme moved to {@code position} (1 is first); the others keep their order. */
+    public Plan withThemeAt(String themeId, int position) {
+        if (position < 1 || position > themes.size()) {
+            throw new InvalidFieldException("position", "must be from 1 to " + themes.size());
+        }
+        List<Theme> next = new ArrayList<>(themes);
+        Theme moved = theme(themeId).orElseThrow(() -> new InvalidFieldException("themeId",
+                "plan " + id + " has no theme '" + themeId + "'"));
+        next.remove(moved);
+        next.add(position - 1, moved);
+        return new Plan(id, title, partnership, period, owner, next);
+    }
+
     public Plan withoutTheme(String themeId) {
         return new Plan(id, title, partnership, period, owner,
                 themes.stream().filter(t -> !t.id().equals(themeId)).toList());

@@ -9,6 +9,7 @@ import org.planwatch.plan.actionplan.store.PlanStore;
 import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.problem.ConflictException;
+import org.planwatch.plan.problem.InvalidFieldException;
 import org.planwatch.plan.problem.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -60,10 +61,16 @@ public class PlanService {
         return change(planId, expectedVersion, plan -> plan.withTheme(theme(input)));
     }
 
-    public Versioned<Plan> renameTheme(String planId, Long expectedVersion, String themeId, String name) {
+    /** Renames a theme, moves it to a position (1 is first), or both; a null leaves that as it is. */
+    public Versioned<Plan> changeTheme(String planId, Long expectedVersion, String themeId, String name,
+                                       Integer position) {
+        if (name == null && position == null) {
+            throw new InvalidFieldException("name", "give a new name, a position, or both");
+        }
         return change(planId, expectedVersion, plan -> {
             Theme theme = plan.theme(themeId).orElseThrow(() -> new NotFoundException("theme", themeId));
-            return plan.withTheme(new Theme(themeId, name, theme.outcomes()));
+            Plan renamed = name == null ? plan : plan.withTheme(new Theme(themeId, name, theme.outcomes()));
+            return position == null ? renamed : renamed.withThemeAt(themeId, position);
         });
     }
 

@@ -107,14 +107,16 @@ class PlanController {
         return respond(HttpStatus.CREATED, plans.addTheme(id, RequestVersion.optional(ifMatch, null), theme));
     }
 
-    record ThemeRename(String name) {
+    /** {@code {"name": "RECOGNITION", "position": 1}}: either or both. */
+    record ThemeChange(String name, Integer position) {
     }
 
     @PutMapping("/{id}/themes/{themeId}")
-    ResponseEntity<PlanResponse> renameTheme(@PathVariable String id, @PathVariable String themeId,
-            @RequestBody ThemeRename rename,
+    ResponseEntity<PlanResponse> changeTheme(@PathVariable String id, @PathVariable String themeId,
+            @RequestBody ThemeChange change,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return respond(plans.renameTheme(id, RequestVersion.optional(ifMatch, null), themeId, rename.name()));
+        return respond(plans.changeTheme(id, RequestVersion.optional(ifMatch, null), themeId, change.name(),
+                change.position()));
     }
 
     @DeleteMapping("/{id}/themes/{themeId}")
@@ -127,6 +129,8 @@ class PlanController {
     ResponseEntity<PlanResponse> addOutcome(@PathVariable String id, @PathVariable String themeId,
             @RequestBody PlanService.NewOutcome outcome,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        plans.get(id).value().theme(themeId).orElseThrow(() ->
+                new org.planwatch.plan.problem.NotFoundException("theme", themeId));
         return respond(HttpStatus.CREATED, plans.putOutcome(id, RequestVersion.optional(ifMatch, null), themeId, null,
                 outcome));
     }

@@ -1,0 +1,137 @@
+package org.planwatch.plan.actionplan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.planwatch.testsupport.HttpJson.object;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestServers;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Plans with their themes in order and numbered outcomes, kept as administrators arrange them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlanApiIT {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    HttpJson http;
+    String planId;
+
+    @BeforeEach
+    void aPlanWithTwoThemes() {
+        http = new HttpJson("http://localhost:" + port);
+        HttpJson.Response created = http.post("/api/plans", object("title", "Carers Strategy Action Plan",
+                "partnership", "Doncaster", "period", "2022-2025",
+                "owner", object("name", "Olive Owner", "email", "owner@example.org"),
+                "themes", List.of(
+                        object("name", "IDENTIFICATION", "outcomes", List.of(
+                                object("reference", "1.1", "text", "IT systems will facilitate joined up working."),
+                                object("reference", "1.2", "text", "Carers are identified early."))),
+                        object("name", "RECOGNITION", "outcomes", List.of()))));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).endsWith("/api/plans/" + created.json().get("id").asString());
+        planId = created.json().get("id").asString();
+    }
+
+    @Test
+    void themesAndOutcomesKeepTheOrderTheyWereGivenIn() {
+        JsonNode plan = http.get("/api/plans/" + planId).json();
+
+        assertThat(names(plan)).containsExactly("IDENTIFICATION", "RECOGNITION");
+        assertThat(plan.get("themes").get(0).get("outcomes").valueStream().map(o -> o.get("reference").asString()))
+                .containsExactly("1.1", "1.2");
+        assertThat(plan.get("owner").get("email").asString()).isEqualTo("owner@example.org");
+    }
+
+    @Test
+    void anAdministratorAddsRenamesMovesAndRemovesThemesAndOutcomes() {
+        JsonNode withThird = http.post("/api/plans/" + planId + "/themes", object("name", "HEALTH AND WELLBEING"))
+                .json();
+        String third = withThird.get("themes").get(2).get("id").asString();
+
+        JsonNode moved = http.put("/api/plans/" + planId + "/themes/" + third,
+                object("name", "HEALTH & WELLBEING", "position", 1)).json();
+        assertThat(names(moved)).containsExactly("HEALTH & WELLBEING", "IDENTIFICATION", "RECOGNITION");
+
+        JsonNode withOutcome = http.post("/api/plans/" + planId + "/themes/" + third + "/outcomes",
+                object("reference", "3.1", "text", "Carers look after their own health.")).json();
+        String outcome = withOutcome.get("themes").get(0).get("outcomes").get(0).get("id").asString();
+        JsonNode changed = http.put("/api/plans/" + planId + "/themes/" + third + "/outcomes/" + outcome,
+                object("reference", "3.1", "text", "Carers are supported to look after their own health.")).json();
+        assertThat(changed.get("themes").get(0).get("outcomes").get(0).get("text").asString())
+                .isEqualTo("Carers are supported to look after their own health.");
+
+        assertThat(http.delete("/api/plans/" + planId + "/themes/" + third + "/outcomes/" + outcome).status())
+                .isEqualTo(200);
+        assertThat(http.delete("/api/plans/" + planId + "/themes/" + third).status()).isEqualTo(200);
+        assertThat(names(http.get("/api/plans/" + planId).json())).containsExactly("IDENTIFICATION", "RECOGNITION");
+    }
+
+    @Test
+    void aThemeThatStillHoldsActionsCannotBeRemovedAndAPlanDeletedTakesItsActionsWithIt() {
+        JsonNode plan = http.get("/api/plans/" + planId).json();
+        String theme = plan.get("themes").get(0).get("id").asString();
+        String lead = http.post("/api/leads", object("name", "Lead " + System.nanoTime(), "email", "l@example.org"))
+                .json().get("id").asString();
+        String action = http.post("/api/actions", object("planId", planId, "themeId", theme,
+                "outcomeId", plan.get("themes").get(0).get("outcomes").get(0).get("id").asString(),
+                "text", "Record carers on the mosaic system.", "leads", List.of(lead), "due", "Jun 27"))
+                .json().get("id").asString();
+
+        assertThat(http.delete("/api/plans/" + planId + "/themes/" + theme).status()).isEqualTo(409);
+        assertThat(http.delete("/api/plans/" + planId).status()).isEqualTo(428);
+        assertThat(http.delete("/api/plans/" + planId, "If-Match", "\"1\"").status()).isEqualTo(204);
+        assertThat(http.get("/api/plans/" + planId).status()).isEqualTo(404);
+        assertThat(http.get("/api/actions/" + action).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aStaleEditOfAPlanIsRefusedWithTheCurrentState() {
+        assertThat(http.put("/api/plans/" + planId, object("title", "Carers Strategy Action Plan 2023",
+                "owner", object("name", "Olive Owner", "email", "owner@example.org")), "If-Match", "\"1\"").status())
+                .isEqualTo(200);
+
+        HttpJson.Response stale = http.put("/api/plans/" + planId, object("title", "Another title",
+                "owner", object("name", "Olive Owner", "email", "owner@example.org")), "If-Match", "\"1\"");
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.json().get("current").get("title").asString()).isEqualTo("Carers Strategy Action Plan 2023");
+    }
+
+    @Test
+    void badPlanInputIsRefusedNamingTheFieldAndUnknownIdsAreNotFound() {
+        assertThat(field(http.post("/api/plans", object("title", " ", "owner",
+                object("name", "O", "email", "o@example.org"))))).isEqualTo("title");
+        assertThat(field(http.post("/api/plans", object("title", "T", "owner",
+                object("name", "O", "email", "not-an-email"))))).isEqualTo("owner.email");
+        String theme = http.get("/api/plans/" + planId).json().get("themes").get(0).get("id").asString();
+        assertThat(field(http.put("/api/plans/" + planId + "/themes/" + theme, object("position", 7))))
+                .isEqualTo("position");
+        assertThat(http.get("/api/plans/no-such-plan").status()).isEqualTo(404);
+        assertThat(http.post("/api/plans/" + planId + "/themes/no-such-theme/outcomes",
+                object("reference", "9.9", "text", "x")).status()).isEqualTo(404);
+        assertThat(names(http.get("/api/plans/" + planId).json())).containsExactly("IDENTIFICATION", "RECOGNITION");
+    }
+
+    private static List<String> names(JsonNode plan) {
+        return plan.get("themes").valueStream().map(t -> t.get("name").asString()).toList();
+    }
+
+    private static String field(HttpJson.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        return response.json().get("field").asString();
+    }
+}
