@@ -20,6 +20,15 @@ class PlanActionEventContractTest {
     }
 
     @Test
+    void theContextChangedExampleKeepsTheProducersContract() {
+        String event = PlanActionEventFixtures.contextChanged("e-3", "a-1", 3, "lead@example.org", "2027-06-30",
+                "Carers Strategy Action Plan 2026-2029");
+
+        assertThat(EventContracts.violations(SCHEMA, event)).isEmpty();
+        assertThat(event).contains("\"previous\":null}}").contains("context-changed.v1").contains("2026-2029");
+    }
+
+    @Test
     void theRagChangedExampleKeepsTheProducersContract() {
         String event = PlanActionEventFixtures.ragChanged("e-2", "a-1", 3, "lead@example.org", "owner@example.org",
                 "AMBER", "RED", true);

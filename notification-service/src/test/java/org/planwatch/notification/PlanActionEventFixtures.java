@@ -20,6 +20,16 @@ public final class PlanActionEventFixtures {
                 due("2022-06-30", "Jun 22", "MONTH"), from, to).replace("\"downgrade\":null", "\"downgrade\":" + downgrade);
     }
 
+    /** The action at {@code version}, unchanged, in a plan now titled {@code planTitle}, led from {@code leadEmail}. */
+    public static String contextChanged(String eventId, String actionId, long version, String leadEmail, String due,
+                                        String planTitle) {
+        return event(eventId, "context-changed", actionId, version, leadEmail, null, due(due, due, "DAY"),
+                due(due, due, "DAY"), "GREEN", "GREEN")
+                .replace("\"title\":\"Carers Strategy Action Plan\"", "\"title\":\"" + planTitle + "\"")
+                .replace("\"changedFields\":[\"dueDate\"]", "\"changedFields\":[\"plan\"]")
+                .replaceFirst(",\"previous\":\\{.*\\}\\}\\}$", ",\"previous\":null}}");
+    }
+
     public static String newEventId() {
         return UUID.randomUUID().toString();
     }

@@ -25,15 +25,26 @@ public class ActionViews {
      * partition, but a redelivery after a rebalance can bring an old one back.
      */
     public void keepNewest(ActionView view) {
+        store(view, where("_id").is(view.id()).and("version").lt(view.version()));
+    }
+
+    /**
+     * Stores the view of an action whose surroundings changed (plan title, lead emails) unless a newer version is
+     * already stored: such an event describes the action at a version the view may already hold.
+     */
+    public void refresh(ActionView view) {
+        store(view, where("_id").is(view.id()).and("version").lte(view.version()));
+    }
+
+    private void store(ActionView view, org.springframework.data.mongodb.core.query.Criteria unlessNewer) {
         org.bson.Document document = new org.bson.Document();
         mongo.getConverter().write(view, document);
         document.remove("_id");
         document.remove("_class");
         try {
-            mongo.upsert(query(where("_id").is(view.id()).and("version").lt(view.version())),
-                    Update.fromDocument(new org.bson.Document("$set", document)), COLLECTION);
+            mongo.upsert(query(unlessNewer), Update.fromDocument(new org.bson.Document("$set", document)), COLLECTION);
         } catch (DuplicateKeyException newerAlreadyStored) {
-            // the filter missed because the stored version is the same or newer; that one stays
+            // the filter missed because a newer version is stored; that one stays
         }
     }
 

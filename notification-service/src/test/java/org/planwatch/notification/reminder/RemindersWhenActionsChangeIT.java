@@ -88,6 +88,26 @@ class RemindersWhenActionsChangeIT {
         assertThat(http.post("/api/notifications/reminders/scan", Map.of()).json().get("queued").asInt()).isZero();
     }
 
+    @Test
+    void aCorrectedLeadAddressAndARenamedPlanReachTheRemindersButAreNotThemselvesNews() {
+        String oldAddress = "old-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String newAddress = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String actionId = UUID.randomUUID().toString();
+        String due = today.plusDays(5).toString();
+        KafkaTopics.send(TOPIC, actionId, PlanActionEventFixtures.dueDateChanged(UUID.randomUUID().toString(),
+                actionId, 2, oldAddress, today.plusDays(60).toString(), due), Map.of());
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminders(oldAddress).size() == 1);
+
+        KafkaTopics.send(TOPIC, actionId, PlanActionEventFixtures.contextChanged(UUID.randomUUID().toString(),
+                actionId, 2, newAddress, due, "Carers Strategy Action Plan 2026-2029"), Map.of());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminders(newAddress).size() == 1);
+        assertThat(subject(reminders(newAddress).get(0)))
+                .startsWith("[Carers Strategy Action Plan 2026-2029]").contains("is due in 5 days");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> Inbox.mailsTo(newAddress).size() == 1 && Inbox.mailsTo(oldAddress).size() == 2);
+    }
+
     private static List<MimeMessage> reminders(String lead) {
         return Inbox.mailsTo(lead).stream().filter(m -> !subject(m).contains("Due date of")).toList();
     }

@@ -113,6 +113,23 @@ public class ActionService {
         }
     }
 
+    /**
+     * Publishes a context-changed event for an action whose plan or lead changed, so consumers holding a copy of
+     * its plan title or lead emails catch up. The action itself, its version and its history stay as they are.
+     */
+    public void tellOfChangeAround(String id, String changedField) {
+        store.find(id).ifPresent(current -> {
+            Action action = current.value();
+            var context = context(plan(action.planId()), leadsOf(action, action), new Actor("planwatch", null));
+            store.appendEvents(id, current.version(),
+                    events.contextChanged(action, current.version(), changedField, context));
+        });
+    }
+
+    public List<String> idsLedBy(String leadId) {
+        return store.idsLedBy(leadId);
+    }
+
     public List<HistoryEntry> history(String id) {
         List<HistoryEntry> history = store.history(id);
         if (history.isEmpty()) {

@@ -44,7 +44,11 @@ public class PlanActionEventHandler {
 
     public void handle(byte[] payload) {
         PlanActionEvent event = read(payload);
-        views.keepNewest(view(event));
+        if (event.kind().equals("context-changed")) {
+            views.refresh(view(event));
+        } else {
+            views.keepNewest(view(event));
+        }
         for (Notice notice : NotificationRules.noticesFor(event)) {
             if (!mailer.alreadyQueued(event.id(), notice.kind(), notice.recipientEmail())) {
                 ComposedMail mail = composer.compose(event, notice);

@@ -8,7 +8,9 @@ import org.planwatch.plan.action.ActionField;
 /** The kinds of action event; each CloudEvents {@code type} is {@code org.planwatch.plan.action.<kind>.v1}. */
 public enum ActionEventType {
     CREATED("created"), UPDATED("updated"), DELETED("deleted"), DUE_DATE_CHANGED("due-date-changed"),
-    RAG_CHANGED("rag-changed"), STATUS_UPDATED("status-updated"), LEADS_CHANGED("leads-changed");
+    RAG_CHANGED("rag-changed"), STATUS_UPDATED("status-updated"), LEADS_CHANGED("leads-changed"),
+    /** The plan, theme or outcome an action sits in, or one of its leads, changed; the action itself did not. */
+    CONTEXT_CHANGED("context-changed");
 
     public static final String PREFIX = "org.planwatch.plan.action.";
 

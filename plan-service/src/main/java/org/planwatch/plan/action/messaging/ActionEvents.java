@@ -45,6 +45,15 @@ public class ActionEvents {
                 null, context));
     }
 
+    /**
+     * The action as it stands, at its current version, in a plan or with leads that changed around it: {@code
+     * changedFields} says which ("plan" or "leads").
+     */
+    public List<OutboxEvent> contextChanged(Action action, long version, String changedField, Context context) {
+        return List.of(event(ActionEventType.CONTEXT_CHANGED, action, null, version, List.of(changedField), null,
+                context));
+    }
+
     public List<OutboxEvent> changed(ActionChange change, long version, Context context) {
         List<String> fields = change.changed().stream().sorted().map(ActionField::jsonName).toList();
         List<OutboxEvent> events = new ArrayList<>();

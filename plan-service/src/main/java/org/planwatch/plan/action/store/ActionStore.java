@@ -56,6 +56,24 @@ public class ActionStore {
         return change(after.id(), expectedVersion, new Update().set("action", after), history, events);
     }
 
+    /**
+     * Adds events to an action's outbox without changing it, while it is still at {@code version}: for news about
+     * its surroundings. Returns false if it changed or went meanwhile (its own newer events then carry the news).
+     */
+    public boolean appendEvents(String id, long version, List<OutboxEvent> events) {
+        Query current = query(where("_id").is(id).and("version").is(version).and("deleted").is(false));
+        return mongo.updateFirst(current, new Update().push("outbox").each(events.toArray()), ActionDocument.class)
+                .getMatchedCount() == 1;
+    }
+
+    /** The ids of the live actions a lead leads. */
+    public List<String> idsLedBy(String leadId) {
+        Query led = query(where("deleted").is(false).and("action.leadIds").is(leadId));
+        led.fields().include("_id");
+        return mongo.find(led, org.bson.Document.class, ActionDocument.COLLECTION).stream()
+                .map(d -> d.getString("_id")).toList();
+    }
+
     /** Marks an action deleted; it stays until its last events are published, and out of every list. */
     public boolean markDeleted(String id, long expectedVersion, List<HistoryEntry> history, List<OutboxEvent> events) {
         return change(id, expectedVersion, new Update().set("deleted", true), history, events);

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PlanStore {
 
+    static final String ACTIONS_TO_TELL = "actionsToTell";
     private final MongoTemplate mongo;
 
     PlanStore(MongoTemplate mongo) {
@@ -37,8 +38,24 @@ public class PlanStore {
     /** Returns false when the stored version is no longer {@code expectedVersion}. */
     public boolean replace(Plan plan, long expectedVersion) {
         Query current = query(where("_id").is(plan.id()).and("version").is(expectedVersion));
-        Update update = new Update().set("plan", plan).set("version", expectedVersion + 1);
+        Update update = new Update().set("plan", plan).set("version", expectedVersion + 1)
+                .set(ACTIONS_TO_TELL, true);
         return mongo.updateFirst(current, update, PlanDocument.class).getMatchedCount() == 1;
+    }
+
+    /**
+     * Plans changed since their actions were last told: the flag is set in the same write as the change, so a
+     * crash before the actions are told leaves it set and they are told on the next run.
+     */
+    public List<Versioned<Plan>> withActionsToTell() {
+        return mongo.find(query(where(ACTIONS_TO_TELL).is(true)), PlanDocument.class).stream()
+                .map(d -> new Versioned<>(d.plan(), d.version())).toList();
+    }
+
+    /** Clears the flag, unless the plan changed again meanwhile (its actions are then told again). */
+    public void actionsTold(String id, long version) {
+        mongo.updateFirst(query(where("_id").is(id).and("version").is(version)), new Update().unset(ACTIONS_TO_TELL),
+                PlanDocument.class);
     }
 
     public boolean delete(String id, long expectedVersion) {

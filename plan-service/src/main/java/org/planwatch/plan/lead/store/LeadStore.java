@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LeadStore {
 
+    static final String ACTIONS_TO_TELL = "actionsToTell";
     private final MongoTemplate mongo;
 
     LeadStore(MongoTemplate mongo) {
@@ -45,8 +46,20 @@ public class LeadStore {
 
     public boolean replace(Lead lead, long expectedVersion) {
         Query current = query(where("_id").is(lead.id()).and("version").is(expectedVersion));
-        return mongo.updateFirst(current, new Update().set("lead", lead).set("version", expectedVersion + 1),
-                LeadDocument.class).getMatchedCount() == 1;
+        return mongo.updateFirst(current, new Update().set("lead", lead).set("version", expectedVersion + 1)
+                .set(ACTIONS_TO_TELL, true), LeadDocument.class).getMatchedCount() == 1;
+    }
+
+    /** Leads changed since the actions they lead were last told; set in the same write as the change. */
+    public List<Versioned<Lead>> withActionsToTell() {
+        return mongo.find(query(where(ACTIONS_TO_TELL).is(true)), LeadDocument.class).stream()
+                .map(d -> new Versioned<>(d.lead(), d.version())).toList();
+    }
+
+    /** Clears the flag, unless the lead changed again meanwhile. */
+    public void actionsTold(String id, long version) {
+        mongo.updateFirst(query(where("_id").is(id).and("version").is(version)), new Update().unset(ACTIONS_TO_TELL),
+                LeadDocument.class);
     }
 
     public boolean delete(String id, long expectedVersion) {
