@@ -51,6 +51,24 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void aSlowAnswerSuchAsAWholePlanExportIsWaitedForNotCutOffAfterTheLibrarysOneSecond() {
+        HttpJson.Response response = new HttpJson("http://localhost:" + port).get("/api/plans/p1/export.xlsx?slow=2000");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("served").asString()).isEqualTo("plan-service");
+    }
+
+    @Test
+    void manyRefusedRequestsDoNotOpenTheCircuitForEveryoneElse() {
+        HttpJson http = new HttpJson("http://localhost:" + port);
+        for (int i = 0; i < 30; i++) {
+            assertThat(http.get("/api/leads/unknown?status=404").status()).isEqualTo(404);
+        }
+
+        assertThat(http.get("/api/actions").status()).isEqualTo(200);
+    }
+
+    @Test
     void administratorsCanListTheRoutes() {
         HttpJson.Response routes = new HttpJson("http://localhost:" + port).get("/actuator/gateway/routes");
 
@@ -64,9 +82,18 @@ class GatewayRoutingIT {
             server.createContext("/", exchange -> {
                 lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " If-Match="
                         + exchange.getRequestHeaders().getFirst("If-Match"));
+                String query = String.valueOf(exchange.getRequestURI().getQuery());
+                if (query.startsWith("slow=")) {
+                    try {
+                        Thread.sleep(Long.parseLong(query.substring(5)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                int status = query.startsWith("status=") ? Integer.parseInt(query.substring(7)) : 200;
                 byte[] body = "{\"served\":\"plan-service\"}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(status, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
