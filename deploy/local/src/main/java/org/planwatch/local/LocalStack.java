@@ -30,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final Settings settings;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private MailCatcher mail;
     private KafkaBroker broker;
     private String kafka;
@@ -108,6 +109,10 @@ public final class LocalStack implements AutoCloseable {
             service.awaitHealthy(Duration.ofSeconds(180));
             say("%s is up at %s (%.1f s)", service.name(), service.url(), seconds(started));
         }
+        for (ServiceProcess service : services) {
+            service.superviseRestarts(line -> say("%s", line));
+            this.services.put(service.name(), service);
+        }
         if (settings.demoData()) {
             new DemoData(gatewayUrl(), settings.dataDir().resolve("demo-data-loaded")).loadOnce();
         }
@@ -119,6 +124,11 @@ public final class LocalStack implements AutoCloseable {
         }
         say("  Logs and data:       %s", settings.dataDir());
         say("Press Ctrl-C to stop.");
+    }
+
+    /** Kills one service's process outright, as a crash would; the stack starts it again. */
+    void crash(String service) {
+        services.get(service).kill();
     }
 
     /** Stops the embedded broker, as a crash or an outage would; its data stays on disk. */
@@ -163,6 +173,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        services.values().forEach(ServiceProcess::markStopping);
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).close();

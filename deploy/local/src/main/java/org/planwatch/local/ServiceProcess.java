@@ -12,8 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One planwatch service, run from its Spring Boot jar in a JVM of its own, ready when its health says UP. */
+/**
+ * One planwatch service, run from its Spring Boot jar in a JVM of its own, ready when its health says UP. Once
+ * supervised, a service that dies (a crash, an out-of-memory kill, {@code kill -9}) is started again, as a container
+ * platform would, waiting longer after each quick failure.
+ */
 final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
     private final String name;
     private final Path jar;
@@ -21,6 +28,9 @@ final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path logFile;
     private Process process;
+    private volatile boolean stopping;
+    private Duration nextWait = FIRST_WAIT;
+    private volatile long startedAt;
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile) {
         this.name = name;
@@ -38,7 +48,7 @@ final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    void start() throws IOException {
+    synchronized void start() throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
         }
@@ -49,6 +59,7 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
         process = builder.start();
+        startedAt = System.nanoTime();
     }
 
     void awaitHealthy(Duration timeout) throws InterruptedException {
@@ -73,8 +84,61 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + logFile);
     }
 
+    /** From now on, restarts the service whenever its process ends without {@link #close} having asked it to. */
+    void superviseRestarts(java.util.function.Consumer<String> say) {
+        Process watched = process;
+        watched.onExit().thenRun(() -> {
+            if (stopping) {
+                return;
+            }
+            Thread restart = new Thread(() -> restartAfter(watched, say), name + "-restart");
+            restart.setDaemon(true);
+            restart.start();
+        });
+    }
+
+    private void restartAfter(Process died, java.util.function.Consumer<String> say) {
+        boolean quickFailure = System.nanoTime() - startedAt < Duration.ofMinutes(1).toNanos();
+        nextWait = !quickFailure ? FIRST_WAIT
+                : nextWait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : nextWait.multipliedBy(2);
+        try {
+            // Ctrl-C reaches the services too: give the stack a moment to say it is stopping them itself.
+            Thread.sleep(nextWait.toMillis());
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+                say.accept(name + " stopped unexpectedly (exit " + died.exitValue() + "); starting it again (log: "
+                        + logFile + ")");
+                start();
+            }
+            superviseRestarts(say);
+            awaitHealthy(Duration.ofSeconds(180));
+            say.accept(name + " is up again at " + url());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | IllegalStateException e) {
+            say.accept(name + " did not come back: " + e.getMessage());
+        }
+    }
+
+    /** Kills the service's process outright, as a crash would; for tests of what survives one. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** No more restarts: the stack is stopping. */
+    void markStopping() {
+        stopping = true;
+    }
+
     @Override
     public void close() {
-        Processes.stop(process, Duration.ofSeconds(20));
+        Process stopped;
+        synchronized (this) {
+            stopping = true;
+            stopped = process;
+        }
+        Processes.stop(stopped, Duration.ofSeconds(20));
     }
 }

@@ -104,6 +104,27 @@ class LocalStackEndToEndIT {
     }
 
     @Test
+    void aNotificationServiceKilledMidwayIsStartedAgainAndTheChangeMadeMeanwhileReachesTheLeadOnce() throws Exception {
+        String lead = post("/api/leads", Map.of("name", "Crash Lead", "email", "crash@pkc.example.org"))
+                .get("id").asString();
+        String plan = post("/api/plans", Map.of("title", "Crash plan",
+                "owner", Map.of("name", "Plan Owner", "email", "owner@pkc.example.org"))).get("id").asString();
+        String action = post("/api/actions", Map.of("planId", plan, "text", "Keep the register of carers",
+                "leads", List.of(lead), "due", "Jun 22")).get("id").asString();
+
+        stack.crash("notification-service");
+        HttpResponse<String> changed = send("PUT", "/api/actions/" + action + "/due-date",
+                Map.of("due", "Mar 23", "reason", "Changed while notifications were down"), "If-Match", "\"1\"");
+        assertThat(changed.statusCode()).isEqualTo(200);
+
+        JsonNode mail = await().atMost(Duration.ofSeconds(180)).until(() -> inbox("crash@pkc.example.org"),
+                found -> !found.isEmpty()).get(0);
+        assertThat(mail.get("text").asString()).contains("Changed while notifications were down");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> inbox("crash@pkc.example.org").size() == 1);
+    }
+
+    @Test
     void badInputThroughTheGatewayIsAProblemNamingTheField() throws Exception {
         HttpResponse<String> refused = send("POST", "/api/plans", Map.of("title", "", "owner",
                 Map.of("name", "Owner", "email", "owner@example.org")));
