@@ -22,18 +22,109 @@ public record ActionEdit(
         List<String> deliversOutcomes) {
 
     public static ActionEdit dueDate(DueDate due) {
-        return new ActionEdit(null, null, null, null, null, due, false, null, false, null, null, null, null);
+        return builder().due(due).build();
     }
 
     public static ActionEdit rag(Rag rag) {
-        return new ActionEdit(null, null, null, null, null, null, false, null, false, null, null, rag, null);
+        return builder().rag(rag).build();
     }
 
     public static ActionEdit status(String status) {
-        return new ActionEdit(null, null, null, null, null, null, false, null, false, null, status, null, null);
+        return builder().status(status).build();
     }
 
-    public static ActionEdit leads(List<String> leadIds) {
-        return new ActionEdit(null, null, null, null, leadIds, null, false, null, false, null, null, null, null);
+    public ActionEdit withLeadIds(List<String> ids) {
+        return new ActionEdit(themeId, outcomeId, reference, text, ids, due, clearDue, review, clearReview, measures,
+                status, rag, deliversOutcomes);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Names each part changed, so an edit of two parts does not read as a row of nulls. */
+    public static final class Builder {
+        private String themeId;
+        private String outcomeId;
+        private String reference;
+        private String text;
+        private List<String> leadIds;
+        private DueDate due;
+        private boolean clearDue;
+        private Review review;
+        private boolean clearReview;
+        private List<MeasureRef> measures;
+        private String status;
+        private Rag rag;
+        private List<String> deliversOutcomes;
+
+        private Builder() {
+        }
+
+        public Builder placement(String themeId, String outcomeId) {
+            this.themeId = themeId;
+            this.outcomeId = outcomeId;
+            return this;
+        }
+
+        public Builder reference(String reference) {
+            this.reference = reference;
+            return this;
+        }
+
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        public Builder leadIds(List<String> leadIds) {
+            this.leadIds = leadIds;
+            return this;
+        }
+
+        public Builder due(DueDate due) {
+            this.due = due;
+            return this;
+        }
+
+        public Builder clearDue() {
+            this.clearDue = true;
+            return this;
+        }
+
+        public Builder review(Review review) {
+            this.review = review;
+            return this;
+        }
+
+        public Builder clearReview() {
+            this.clearReview = true;
+            return this;
+        }
+
+        public Builder measures(List<MeasureRef> measures) {
+            this.measures = measures;
+            return this;
+        }
+
+        public Builder status(String status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder rag(Rag rag) {
+            this.rag = rag;
+            return this;
+        }
+
+        public Builder deliversOutcomes(List<String> deliversOutcomes) {
+            this.deliversOutcomes = deliversOutcomes;
+            return this;
+        }
+
+        public ActionEdit build() {
+            return new ActionEdit(themeId, outcomeId, reference, text, leadIds, due, clearDue, review, clearReview,
+                    measures, status, rag, deliversOutcomes);
+        }
     }
 }

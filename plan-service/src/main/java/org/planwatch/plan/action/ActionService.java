@@ -10,7 +10,7 @@ import org.planwatch.plan.action.messaging.ActionEvents;
 import org.planwatch.plan.action.store.ActionSearch;
 import org.planwatch.plan.action.store.ActionStore;
 import org.planwatch.plan.actionplan.Plan;
-import org.planwatch.plan.actionplan.store.PlanStore;
+import org.planwatch.plan.actionplan.PlanService;
 import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.Lead;
@@ -29,12 +29,12 @@ import org.springframework.stereotype.Service;
 public class ActionService {
 
     private final ActionStore store;
-    private final PlanStore plans;
+    private final PlanService plans;
     private final LeadDirectory leads;
     private final ActionEvents events;
     private final Clock clock;
 
-    ActionService(ActionStore store, PlanStore plans, LeadDirectory leads, ActionEvents events, Clock clock) {
+    ActionService(ActionStore store, PlanService plans, LeadDirectory leads, ActionEvents events, Clock clock) {
         this.store = store;
         this.plans = plans;
         this.leads = leads;
@@ -82,9 +82,7 @@ public class ActionService {
         Versioned<Action> current = get(id).requireVersion(expectedVersion);
         List<Lead> newLeads = leads.resolveAll("leads", leadRefs);
         if (newLeads != null) {
-            edit = new ActionEdit(edit.themeId(), edit.outcomeId(), edit.reference(), edit.text(),
-                    newLeads.stream().map(Lead::id).toList(), edit.due(), edit.clearDue(), edit.review(),
-                    edit.clearReview(), edit.measures(), edit.status(), edit.rag(), edit.deliversOutcomes());
+            edit = edit.withLeadIds(newLeads.stream().map(Lead::id).toList());
         }
         ActionChange change = current.value().edit(edit);
         if (!change.changedAnything()) {
@@ -197,11 +195,10 @@ public class ActionService {
     }
 
     private Plan plan(String planId) {
-        return plans.find(planId).map(Versioned::value).orElseThrow(() -> new NotFoundException("plan", planId));
+        return plans.get(planId).value();
     }
 
     private StaleVersionException stale(String id, long expected) {
-        Versioned<Action> current = get(id);
-        return new StaleVersionException(expected, current.version(), current);
+        return new StaleVersionException(expected, get(id));
     }
 }

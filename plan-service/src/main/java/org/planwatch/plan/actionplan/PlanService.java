@@ -3,14 +3,14 @@ package org.planwatch.plan.actionplan;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.planwatch.plan.action.ActionService;
-import org.planwatch.plan.action.store.ActionStore;
 import org.planwatch.plan.actionplan.store.PlanStore;
 import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.problem.ConflictException;
 import org.planwatch.plan.problem.InvalidFieldException;
 import org.planwatch.plan.problem.NotFoundException;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -20,13 +20,13 @@ import org.springframework.stereotype.Service;
 public class PlanService {
 
     private final PlanStore store;
-    private final ActionStore actionStore;
-    private final ActionService actions;
+    private final PlanContents contents;
+    private final ApplicationEventPublisher events;
 
-    PlanService(PlanStore store, ActionStore actionStore, ActionService actions) {
+    PlanService(PlanStore store, PlanContents contents, ApplicationEventPublisher events) {
         this.store = store;
-        this.actionStore = actionStore;
-        this.actions = actions;
+        this.contents = contents;
+        this.events = events;
     }
 
     /** A plan as a user describes it, with themes and outcomes that get ids here. */
@@ -46,6 +46,10 @@ public class PlanService {
 
     public Versioned<Plan> get(String id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("plan", id));
+    }
+
+    public Optional<Versioned<Plan>> find(String id) {
+        return store.find(id);
     }
 
     public Page<Versioned<Plan>> list(Pageable pageable) {
@@ -75,7 +79,7 @@ public class PlanService {
     }
 
     public Versioned<Plan> removeTheme(String planId, Long expectedVersion, String themeId) {
-        if (actionStore.anyUnder(planId, themeId, null)) {
+        if (contents.anyActionUnder(planId, themeId, null)) {
             throw new ConflictException("theme " + themeId + " still holds actions; move or delete them first");
         }
         return change(planId, expectedVersion, plan -> {
@@ -94,7 +98,7 @@ public class PlanService {
     }
 
     public Versioned<Plan> removeOutcome(String planId, Long expectedVersion, String themeId, String outcomeId) {
-        if (actionStore.anyUnder(planId, themeId, outcomeId)) {
+        if (contents.anyActionUnder(planId, themeId, outcomeId)) {
             throw new ConflictException("outcome " + outcomeId + " still holds actions; move or delete them first");
         }
         return change(planId, expectedVersion, plan -> {
@@ -104,10 +108,13 @@ public class PlanService {
         });
     }
 
-    /** Deletes a plan and every action in it; each action's deletion is published for its leads' sake. */
-    public void delete(String id, long expectedVersion, ActionService.Actor actor) {
+    /**
+     * Deletes a plan and every action in it: {@link PlanDeletion} goes out first, and whoever keeps what sits in the
+     * plan deletes it then (each action's deletion is published for its leads' sake).
+     */
+    public void delete(String id, long expectedVersion, String by, String reason) {
         get(id).requireVersion(expectedVersion);
-        actions.inPlan(id).forEach(a -> actions.delete(a.value().id(), a.version(), actor));
+        events.publishEvent(new PlanDeletion(id, by, reason));
         if (!store.delete(id, expectedVersion)) {
             throw stale(id, expectedVersion);
         }
@@ -125,9 +132,17 @@ public class PlanService {
         return new Versioned<>(next, base + 1);
     }
 
+    /** Plans whose title, owner, themes or outcomes changed since their actions were last told of it. */
+    public List<Versioned<Plan>> withActionsToTell() {
+        return store.withActionsToTell();
+    }
+
+    public void actionsTold(String id, long version) {
+        store.actionsTold(id, version);
+    }
+
     private StaleVersionException stale(String id, long expected) {
-        Versioned<Plan> current = get(id);
-        return new StaleVersionException(expected, current.version(), current);
+        return new StaleVersionException(expected, get(id));
     }
 
     private static Theme theme(NewTheme input) {

@@ -6,20 +6,21 @@ package org.planwatch.plan.concurrency;
  */
 public class StaleVersionException extends RuntimeException {
 
-    private final transient Object current;
-    private final long currentVersion;
+    private final transient Versioned<?> current;
 
-    public StaleVersionException(long expected, long currentVersion, Object current) {
-        super("version " + expected + " is stale; the current version is " + currentVersion);
+    public StaleVersionException(long expected, Versioned<?> current) {
+        super("version " + expected + " is stale; the current version is " + current.version());
         this.current = current;
-        this.currentVersion = currentVersion;
-    }
-
-    public Object current() {
-        return current;
     }
 
     public long currentVersion() {
-        return currentVersion;
+        return current.version();
+    }
+
+    /** The stored state, for the feature that owns it to render; empty when it is another kind of thing. */
+    @SuppressWarnings("unchecked")
+    public <T> java.util.Optional<Versioned<T>> current(Class<T> kind) {
+        return kind.isInstance(current.value()) ? java.util.Optional.of((Versioned<T>) current)
+                : java.util.Optional.empty();
     }
 }

@@ -6,7 +6,7 @@ public record Versioned<T>(T value, long version) {
     /** Refuses a change based on another version than this one. */
     public Versioned<T> requireVersion(long expected) {
         if (expected != version) {
-            throw new StaleVersionException(expected, version, this);
+            throw new StaleVersionException(expected, this);
         }
         return this;
     }

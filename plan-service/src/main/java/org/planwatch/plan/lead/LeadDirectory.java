@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.planwatch.plan.action.store.ActionStore;
 import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.store.LeadStore;
@@ -20,11 +19,11 @@ import org.springframework.stereotype.Service;
 public class LeadDirectory {
 
     private final LeadStore store;
-    private final ActionStore actions;
+    private final LeadReferences references;
 
-    LeadDirectory(LeadStore store, ActionStore actions) {
+    LeadDirectory(LeadStore store, LeadReferences references) {
         this.store = store;
-        this.actions = actions;
+        this.references = references;
     }
 
     /** What a user gives for a lead; the directory assigns the id. */
@@ -70,7 +69,7 @@ public class LeadDirectory {
 
     public void remove(String id, long expectedVersion) {
         get(id).requireVersion(expectedVersion);
-        if (actions.anyLedBy(id)) {
+        if (references.anyActionLedBy(id)) {
             throw new ConflictException("lead " + id + " still leads actions; give them another lead first");
         }
         if (!store.delete(id, expectedVersion)) {
@@ -161,8 +160,16 @@ public class LeadDirectory {
         }
     }
 
+    /** Leads whose name or email changed since their actions were last told of it. */
+    public List<Versioned<Lead>> withActionsToTell() {
+        return store.withActionsToTell();
+    }
+
+    public void actionsTold(String id, long version) {
+        store.actionsTold(id, version);
+    }
+
     private StaleVersionException stale(String id, long expected) {
-        Versioned<Lead> current = get(id);
-        return new StaleVersionException(expected, current.version(), current);
+        return new StaleVersionException(expected, get(id));
     }
 }

@@ -175,6 +175,41 @@ class ActionApiIT {
     }
 
     @Test
+    void aPatchLeavesWhatItDoesNotNameAndANullDueDateRemovesIt() {
+        String actionId = createAction(newLead("patch@example.org")).json().get("id").asString();
+
+        JsonNode statusOnly = http.patch("/api/actions/" + actionId, object("status", "Started"), "If-Match", "\"1\"",
+                "Content-Type", "application/merge-patch+json").json();
+        assertThat(statusOnly.get("due").get("text").asString()).isEqualTo("Jun 22");
+
+        java.util.Map<String, Object> clearDue = new java.util.HashMap<>();
+        clearDue.put("due", null);
+        JsonNode cleared = http.patch("/api/actions/" + actionId, clearDue, "If-Match", "\"2\"").json();
+        assertThat(cleared.get("due").isNull()).isTrue();
+        assertThat(cleared.get("status").asString()).isEqualTo("Started");
+    }
+
+    @Test
+    void everyInvalidFieldIsReportedAtOnceAndAWrongTypeIsRefusedNotConverted() {
+        String actionId = createAction(newLead("many@example.org")).json().get("id").asString();
+
+        HttpJson.Response refused = http.post("/api/actions", object("planId", " ", "text", "",
+                "reason", "r".repeat(Action.MAX_TEXT + 1)));
+        assertThat(refused.status()).isEqualTo(400);
+        List<String> fields = new java.util.ArrayList<>();
+        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("planId", "text", "reason");
+
+        assertField(http.patch("/api/actions/" + actionId, object("text", 5), "If-Match", "\"1\""), "text");
+        assertField(http.patch("/api/actions/" + actionId, object("version", 1.5), "If-Match", "\"1\""), "version");
+        assertField(http.put("/api/actions/" + actionId + "/status", object("status", "x", "colour", "blue"),
+                "If-Match", "\"1\""), "colour");
+        assertField(http.get("/api/actions?planId=" + planId + "&size=501"), "size");
+        assertField(http.get("/api/actions?planId=" + planId + "&overdue=maybe"), "overdue");
+        assertThat(http.get("/api/actions/" + actionId).header("ETag")).isEqualTo("\"1\"");
+    }
+
+    @Test
     void aMeasureIsTextUntilLinkedToAMeasureServiceMeasure() {
         String actionId = createAction(newLead("m@example.org")).json().get("id").asString();
 

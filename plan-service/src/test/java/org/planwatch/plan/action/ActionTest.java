@@ -2,6 +2,7 @@ package org.planwatch.plan.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.planwatch.plan.action.AnAction.anAction;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,8 +11,8 @@ import org.planwatch.plan.problem.InvalidFieldException;
 
 class ActionTest {
 
-    private final Action action = new Action("a1", "p1", null, null, "1.1a", "Record carers on mosaic",
-            List.of("lead-1"), DueDate.parse("Jun 22"), null, List.of(MeasureRef.text("Carer satisfaction")), null, Rag.GREEN, List.of());
+    private final Action action = anAction().reference("1.1a").text("Record carers on mosaic").ledBy("lead-1")
+            .due("Jun 22").measuring("Carer satisfaction").rated(Rag.GREEN).build();
 
     @Test
     void movingTheDueDateChangesOnlyTheDueDate() {
@@ -36,10 +37,9 @@ class ActionTest {
 
     @Test
     void anActionNeedsTextAndALead() {
-        assertThatThrownBy(() -> action.edit(ActionEdit.leads(List.of())))
+        assertThatThrownBy(() -> action.edit(ActionEdit.builder().leadIds(List.of()).build()))
                 .isInstanceOf(InvalidFieldException.class).extracting("field").isEqualTo("leadIds");
-        assertThatThrownBy(() -> action.edit(new ActionEdit(null, null, null, " ", null, null, false, null, false,
-                null, null, null, null))).isInstanceOf(InvalidFieldException.class).extracting("field").isEqualTo("text");
+        assertThatThrownBy(() -> action.edit(ActionEdit.builder().text(" ").build())).isInstanceOf(InvalidFieldException.class).extracting("field").isEqualTo("text");
     }
 
     @Test

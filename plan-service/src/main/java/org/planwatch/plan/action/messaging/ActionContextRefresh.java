@@ -2,9 +2,10 @@ package org.planwatch.plan.action.messaging;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.planwatch.plan.action.ActionService;
-import org.planwatch.plan.actionplan.store.PlanStore;
+import org.planwatch.plan.actionplan.PlanService;
 import org.planwatch.plan.concurrency.Versioned;
-import org.planwatch.plan.lead.store.LeadStore;
+import org.planwatch.plan.lead.Lead;
+import org.planwatch.plan.lead.LeadDirectory;
 import org.planwatch.plan.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +22,11 @@ import org.springframework.stereotype.Component;
 public class ActionContextRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(ActionContextRefresh.class);
-    private final PlanStore plans;
-    private final LeadStore leads;
+    private final PlanService plans;
+    private final LeadDirectory leads;
     private final ActionService actions;
 
-    ActionContextRefresh(PlanStore plans, LeadStore leads, ActionService actions) {
+    ActionContextRefresh(PlanService plans, LeadDirectory leads, ActionService actions) {
         this.plans = plans;
         this.leads = leads;
         this.actions = actions;
@@ -38,7 +39,7 @@ public class ActionContextRefresh {
             actions.inPlan(plan.value().id()).forEach(action -> tell(action.value().id(), "plan"));
             plans.actionsTold(plan.value().id(), plan.version());
         }
-        for (Versioned<org.planwatch.plan.lead.Lead> lead : leads.withActionsToTell()) {
+        for (Versioned<Lead> lead : leads.withActionsToTell()) {
             actions.idsLedBy(lead.value().id()).forEach(id -> tell(id, "leads"));
             leads.actionsTold(lead.value().id(), lead.version());
         }

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 import org.planwatch.plan.action.Action;
 import org.planwatch.plan.action.HistoryEntry;
 import org.planwatch.plan.action.Rag;
+import org.planwatch.plan.actionplan.PlanContents;
 import org.planwatch.plan.concurrency.Versioned;
+import org.planwatch.plan.lead.LeadReferences;
 import org.planwatch.plan.outbox.OutboxEvent;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Repository;
 
 /** Actions in MongoDB, changed only by conditional single-document updates on their version. */
 @Repository
-public class ActionStore {
+public class ActionStore implements PlanContents, LeadReferences {
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -108,11 +110,13 @@ public class ActionStore {
                 Pageable.unpaged(Sort.by("action.reference"))).getContent();
     }
 
-    public boolean anyLedBy(String leadId) {
+    @Override
+    public boolean anyActionLedBy(String leadId) {
         return mongo.exists(query(where("deleted").is(false).and("action.leadIds").is(leadId)), ActionDocument.class);
     }
 
-    public boolean anyUnder(String planId, String themeId, String outcomeId) {
+    @Override
+    public boolean anyActionUnder(String planId, String themeId, String outcomeId) {
         Criteria criteria = where("deleted").is(false).and("action.planId").is(planId).and("action.themeId").is(themeId);
         if (outcomeId != null) {
             criteria = criteria.and("action.outcomeId").is(outcomeId);

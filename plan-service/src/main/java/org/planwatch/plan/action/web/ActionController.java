@@ -1,32 +1,42 @@
 package org.planwatch.plan.action.web;
 
-import static org.planwatch.plan.action.web.ActionInput.text;
-import static org.planwatch.plan.action.web.ActionInput.texts;
-
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import org.planwatch.plan.action.Action;
 import org.planwatch.plan.action.ActionEdit;
 import org.planwatch.plan.action.ActionService;
 import org.planwatch.plan.action.DueDate;
 import org.planwatch.plan.action.HistoryEntry;
-import org.planwatch.plan.action.Review;
 import org.planwatch.plan.action.store.ActionSearch;
+import org.planwatch.plan.action.web.ActionRequests.ActionPatch;
+import org.planwatch.plan.action.web.ActionRequests.DueDateChange;
+import org.planwatch.plan.action.web.ActionRequests.LeadsChange;
+import org.planwatch.plan.action.web.ActionRequests.MeasureRequest;
+import org.planwatch.plan.action.web.ActionRequests.NewAction;
+import org.planwatch.plan.action.web.ActionRequests.RagChange;
+import org.planwatch.plan.action.web.ActionRequests.StatusChange;
+import org.planwatch.plan.api.ApiProblems;
+import org.planwatch.plan.api.PageView;
+import org.planwatch.plan.api.RequestVersion;
+import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
-import org.planwatch.plan.concurrency.web.RequestVersion;
 import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.lead.LeadDirectory;
 import org.planwatch.plan.lead.LeadKind;
 import org.planwatch.plan.problem.InvalidFieldException;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.web.SortDefault;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,10 +57,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ActionController {
 
     static final String USER_HEADER = "X-Planwatch-User";
-    private static final Set<String> CREATE_FIELDS = Set.of("planId", "themeId", "outcomeId", "reference", "text",
-            "leads", "due", "review", "measures", "status", "rag", "deliversOutcomes", "reason");
-    private static final Set<String> EDIT_FIELDS = Set.of("themeId", "outcomeId", "reference", "text", "leads", "due",
-            "review", "measures", "status", "rag", "deliversOutcomes", "reason", "version");
+    private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final Map<String, String> SORTABLE = Map.of("due", "action.due.date", "reference",
             "action.reference", "rag", "action.rag", "text", "action.text", "nextReview", "action.review.nextReview");
 
@@ -64,140 +71,95 @@ class ActionController {
         this.leads = leads;
     }
 
-    /** A page of actions: the list and where it sits among all that match. */
-    record ActionPage(List<ActionResponse> items, int page, int size, long totalItems, int totalPages) {
+    /** The filters of {@code GET /api/actions}, each optional. */
+    record ActionFilters(String planId, String themeId, String outcomeId, String lead, String organisation,
+                         String rag, String dueBefore, String dueAfter, Boolean overdue,
+                         @Min(0) @Max(3660) Integer dueWithinDays, Boolean reviewDue, String q) {
     }
 
     @PostMapping
-    ResponseEntity<ActionResponse> create(@RequestBody Map<String, Object> body,
+    ResponseEntity<ActionResponse> create(@Valid @RequestBody NewAction body,
                                           @RequestHeader(value = USER_HEADER, required = false) String user) {
-        only(body, CREATE_FIELDS);
-        DueDate due = ActionInput.due("due", text("due", body.get("due")));
-        Review review = ActionInput.review("review", ActionInput.ReviewRequest.from("review", body.get("review")), due);
-        var created = actions.create(new ActionService.NewAction(text("planId", body.get("planId")),
-                text("themeId", body.get("themeId")), text("outcomeId", body.get("outcomeId")),
-                text("reference", body.get("reference")), text("text", body.get("text")),
-                texts("leads", body.get("leads")), due, review, ActionInput.measures("measures", body.get("measures")),
-                text("status", body.get("status")), ActionInput.rag("rag", text("rag", body.get("rag"))),
-                texts("deliversOutcomes", body.get("deliversOutcomes"))), actor(user, body));
+        DueDate due = ActionRequests.due("due", body.due());
+        var created = actions.create(new ActionService.NewAction(body.planId(), body.themeId(), body.outcomeId(),
+                body.reference(), body.text(), body.leads(), due,
+                body.review() == null ? null : body.review().toReview("review", due),
+                MeasureRequest.all(body.measures()), body.status(), ActionRequests.rag("rag", body.rag()),
+                body.deliversOutcomes()), actor(user, body.reason()));
         return ResponseEntity.created(URI.create("/api/actions/" + created.value().id()))
                 .eTag(RequestVersion.etag(created.version())).body(render(created));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<ActionResponse> get(@PathVariable String id) {
-        Versioned<Action> action = actions.get(id);
-        return ResponseEntity.ok().eTag(RequestVersion.etag(action.version())).body(render(action));
+        return respond(actions.get(id));
     }
 
     @GetMapping
-    ActionPage list(@RequestParam(required = false) String planId,
-                    @RequestParam(required = false) String themeId,
-                    @RequestParam(required = false) String outcomeId,
-                    @RequestParam(required = false) String lead,
-                    @RequestParam(required = false) String organisation,
-                    @RequestParam(required = false) String rag,
-                    @RequestParam(required = false) String dueBefore,
-                    @RequestParam(required = false) String dueAfter,
-                    @RequestParam(required = false) Boolean overdue,
-                    @RequestParam(required = false) Integer dueWithinDays,
-                    @RequestParam(required = false) Boolean reviewDue,
-                    @RequestParam(required = false) String q,
-                    @RequestParam(defaultValue = "0") int page,
-                    @RequestParam(defaultValue = "50") int size,
-                    @RequestParam(defaultValue = "due") List<String> sort) {
-        if (page < 0) {
-            throw new InvalidFieldException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 500) {
-            throw new InvalidFieldException("size", "must be between 1 and 500");
-        }
-        if (dueWithinDays != null && (dueWithinDays < 0 || dueWithinDays > 3660)) {
-            throw new InvalidFieldException("dueWithinDays", "must be between 0 and 3660");
-        }
-        List<String> leadIds = null;
-        if (lead != null) {
-            Lead found = leads.resolve("lead", lead).orElseThrow(() -> new InvalidFieldException("lead",
-                    "no lead in the directory has the id, name or alias '" + lead + "'"));
-            leadIds = new java.util.ArrayList<>(List.of(found.id()));
-            if (found.kind() == LeadKind.ORGANISATION) {
-                leadIds.addAll(leads.organisationIds(found.name()));
-            }
-        }
-        if (organisation != null) {
-            List<String> ofOrganisation = leads.organisationIds(organisation);
-            if (ofOrganisation.isEmpty()) {
-                throw new InvalidFieldException("organisation", "no lead in the directory is or belongs to '"
-                        + organisation + "'");
-            }
-            leadIds = leadIds == null ? ofOrganisation
-                    : leadIds.stream().filter(ofOrganisation::contains).toList();
-        }
-        ActionSearch search = new ActionSearch(planId, themeId, outcomeId, leadIds, ActionInput.rag("rag", rag),
-                ActionInput.date("dueBefore", dueBefore), ActionInput.date("dueAfter", dueAfter), overdue,
-                dueWithinDays, reviewDue, q);
-        Page<Versioned<Action>> found = actions.search(search, PageRequest.of(page, size, sort(sort)));
-        return new ActionPage(responses.many(found.getContent()), page, size, found.getTotalElements(),
-                found.getTotalPages());
+    PageView<ActionResponse> list(@Valid ActionFilters filters,
+                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                  @SortDefault("due") Sort sort) {
+        ActionSearch search = new ActionSearch(filters.planId(), filters.themeId(), filters.outcomeId(),
+                leadIds(filters.lead(), filters.organisation()), ActionRequests.rag("rag", filters.rag()),
+                ActionRequests.date("dueBefore", filters.dueBefore()),
+                ActionRequests.date("dueAfter", filters.dueAfter()), filters.overdue(), filters.dueWithinDays(),
+                filters.reviewDue(), filters.q());
+        return PageView.of(actions.search(search, PageRequest.of(page, size, stored(sort))), responses::many);
     }
 
-    @PatchMapping("/{id}")
-    ResponseEntity<ActionResponse> edit(@PathVariable String id, @RequestBody Map<String, Object> body,
+    @PatchMapping(path = "/{id}", consumes = {"application/json", MERGE_PATCH})
+    ResponseEntity<ActionResponse> edit(@PathVariable String id, @Valid @RequestBody ActionPatch body,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         @RequestHeader(value = USER_HEADER, required = false) String user) {
-        only(body, EDIT_FIELDS);
-        long version = RequestVersion.required(ifMatch, ActionInput.version(body.get("version")));
-        boolean clearDue = body.containsKey("due") && body.get("due") == null;
-        boolean clearReview = body.containsKey("review") && body.get("review") == null;
-        DueDate due = ActionInput.due("due", text("due", body.get("due")));
-        Review review = ActionInput.review("review", ActionInput.ReviewRequest.from("review", body.get("review")),
-                due != null ? due : clearDue ? null : actions.get(id).value().due());
-        ActionEdit edit = new ActionEdit(text("themeId", body.get("themeId")), text("outcomeId", body.get("outcomeId")),
-                text("reference", body.get("reference")), text("text", body.get("text")), null, due, clearDue,
-                review, clearReview, ActionInput.measures("measures", body.get("measures")), text("status", body.get("status")),
-                ActionInput.rag("rag", text("rag", body.get("rag"))),
-                texts("deliversOutcomes", body.get("deliversOutcomes")));
-        return changed(actions.edit(id, version, edit, texts("leads", body.get("leads")), actor(user, body)));
+        long version = RequestVersion.required(ifMatch, body.version);
+        DueDate due = ActionRequests.due("due", body.dueText());
+        ActionEdit.Builder edit = ActionEdit.builder().placement(body.themeId, body.outcomeId)
+                .reference(body.reference).text(body.text).due(due)
+                .measures(MeasureRequest.all(body.measures)).status(body.status)
+                .rag(ActionRequests.rag("rag", body.rag)).deliversOutcomes(body.deliversOutcomes);
+        if (body.clearsDue()) {
+            edit.clearDue();
+        }
+        if (body.clearsReview()) {
+            edit.clearReview();
+        } else if (body.reviewRequest() != null) {
+            DueDate reviewedDue = due != null || body.clearsDue() ? due : actions.get(id).value().due();
+            edit.review(body.reviewRequest().toReview("review", reviewedDue));
+        }
+        return respond(actions.edit(id, version, edit.build(), body.leads, actor(user, body.reason)));
     }
 
     @PutMapping("/{id}/due-date")
-    ResponseEntity<ActionResponse> changeDueDate(@PathVariable String id, @RequestBody Map<String, Object> body,
+    ResponseEntity<ActionResponse> changeDueDate(@PathVariable String id, @Valid @RequestBody DueDateChange body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = USER_HEADER, required = false) String user) {
-        return changeOne(id, body, ifMatch, user, "due",
-                value -> ActionEdit.dueDate(ActionInput.due("due", text("due", value))), null);
+        return respond(actions.edit(id, RequestVersion.required(ifMatch, body.version()),
+                ActionEdit.dueDate(ActionRequests.due("due", body.due())), null, actor(user, body.reason())));
     }
 
     @PutMapping("/{id}/rag")
-    ResponseEntity<ActionResponse> changeRag(@PathVariable String id, @RequestBody Map<String, Object> body,
+    ResponseEntity<ActionResponse> changeRag(@PathVariable String id, @Valid @RequestBody RagChange body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = USER_HEADER, required = false) String user) {
-        return changeOne(id, body, ifMatch, user, "rag", value -> ActionEdit.rag(ActionInput.rag("rag", text("rag", value))),
-                null);
+        return respond(actions.edit(id, RequestVersion.required(ifMatch, body.version()),
+                ActionEdit.rag(ActionRequests.rag("rag", body.rag())), null, actor(user, body.reason())));
     }
 
     @PutMapping("/{id}/status")
-    ResponseEntity<ActionResponse> changeStatus(@PathVariable String id, @RequestBody Map<String, Object> body,
+    ResponseEntity<ActionResponse> changeStatus(@PathVariable String id, @Valid @RequestBody StatusChange body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = USER_HEADER, required = false) String user) {
-        return changeOne(id, body, ifMatch, user, "status", value -> ActionEdit.status(text("status", value)), null);
+        return respond(actions.edit(id, RequestVersion.required(ifMatch, body.version()),
+                ActionEdit.status(body.status()), null, actor(user, body.reason())));
     }
 
     @PutMapping("/{id}/leads")
-    ResponseEntity<ActionResponse> changeLeads(@PathVariable String id, @RequestBody Map<String, Object> body,
+    ResponseEntity<ActionResponse> changeLeads(@PathVariable String id, @Valid @RequestBody LeadsChange body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = USER_HEADER, required = false) String user) {
-        return changeOne(id, body, ifMatch, user, "leads", value -> ActionEdit.leads(null), texts("leads", body.get("leads")));
-    }
-
-    /** One part of an action changed with an optional reason: {@code {"<field>": ..., "reason": ...}}. */
-    private ResponseEntity<ActionResponse> changeOne(String id, Map<String, Object> body, String ifMatch, String user,
-                                                     String field, Function<Object, ActionEdit> edit,
-                                                     List<String> leadRefs) {
-        only(body, Set.of(field, "reason", "version"));
-        long version = RequestVersion.required(ifMatch, ActionInput.version(body.get("version")));
-        ActionEdit change = edit.apply(required(field, body.get(field)));
-        return changed(actions.edit(id, version, change, leadRefs, actor(user, body)));
+        return respond(actions.edit(id, RequestVersion.required(ifMatch, body.version()),
+                ActionEdit.builder().build(), body.leads(), actor(user, body.reason())));
     }
 
     @DeleteMapping("/{id}")
@@ -205,7 +167,7 @@ class ActionController {
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestHeader(value = USER_HEADER, required = false) String user,
                                 @RequestParam(required = false) String reason) {
-        actions.delete(id, RequestVersion.required(ifMatch, null), new ActionService.Actor(who(user), reason));
+        actions.delete(id, RequestVersion.required(ifMatch, null), actor(user, reason));
         return ResponseEntity.noContent().build();
     }
 
@@ -214,7 +176,49 @@ class ActionController {
         return actions.history(id);
     }
 
-    private ResponseEntity<ActionResponse> changed(Versioned<Action> action) {
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
+        return ApiProblems.stale(e, e.current(Action.class).map(this::render).orElse(null));
+    }
+
+    /** The leads a lead filter means: the lead, and an organisation's people; narrowed to an organisation's. */
+    private List<String> leadIds(String lead, String organisation) {
+        List<String> ids = null;
+        if (lead != null) {
+            Lead found = leads.resolve("lead", lead).orElseThrow(() -> new InvalidFieldException("lead",
+                    "no lead in the directory has the id, name or alias '" + lead + "'"));
+            ids = new ArrayList<>(List.of(found.id()));
+            if (found.kind() == LeadKind.ORGANISATION) {
+                ids.addAll(leads.organisationIds(found.name()));
+            }
+        }
+        if (organisation != null) {
+            List<String> ofOrganisation = leads.organisationIds(organisation);
+            if (ofOrganisation.isEmpty()) {
+                throw new InvalidFieldException("organisation", "no lead in the directory is or belongs to '"
+                        + organisation + "'");
+            }
+            ids = ids == null ? ofOrganisation : ids.stream().filter(ofOrganisation::contains).toList();
+        }
+        return ids;
+    }
+
+    /** The API's sort names mapped to where they are stored, ending with the id so pages never overlap. */
+    private static Sort stored(Sort requested) {
+        List<Sort.Order> orders = new ArrayList<>();
+        for (Sort.Order order : requested) {
+            String path = SORTABLE.get(order.getProperty());
+            if (path == null) {
+                throw new InvalidFieldException("sort", "'" + order.getProperty() + "' is not sortable; use one of "
+                        + SORTABLE.keySet());
+            }
+            orders.add(order.withProperty(path));
+        }
+        orders.add(Sort.Order.asc("_id"));
+        return Sort.by(orders);
+    }
+
+    private ResponseEntity<ActionResponse> respond(Versioned<Action> action) {
         return ResponseEntity.ok().eTag(RequestVersion.etag(action.version())).body(render(action));
     }
 
@@ -222,58 +226,7 @@ class ActionController {
         return responses.one(action.value(), action.version());
     }
 
-    /**
-     * Reads {@code sort=due,desc&sort=reference}: Spring hands the comma-separated parts over as separate values, so
-     * a direction applies to the field before it.
-     */
-    private static Sort sort(List<String> terms) {
-        List<Sort.Order> orders = new java.util.ArrayList<>();
-        for (String raw : terms) {
-            String term = raw.strip();
-            if (term.equalsIgnoreCase("asc") || term.equalsIgnoreCase("desc")) {
-                if (orders.isEmpty()) {
-                    throw new InvalidFieldException("sort", "'" + term + "' needs a field before it, as in due,desc");
-                }
-                Sort.Order last = orders.remove(orders.size() - 1);
-                orders.add(term.equalsIgnoreCase("desc") ? last.with(Sort.Direction.DESC) : last.with(Sort.Direction.ASC));
-                continue;
-            }
-            String path = SORTABLE.get(term);
-            if (path == null) {
-                throw new InvalidFieldException("sort", "'" + term + "' is not sortable; use one of "
-                        + SORTABLE.keySet());
-            }
-            orders.add(Sort.Order.asc(path));
-        }
-        orders.add(Sort.Order.asc("_id"));
-        return Sort.by(orders);
-    }
-
-    private static <T> T required(String field, T value) {
-        if (value == null) {
-            throw new InvalidFieldException(field, "is required");
-        }
-        return value;
-    }
-
-    private static void only(Map<String, Object> body, Set<String> allowed) {
-        if (body == null) {
-            throw new InvalidFieldException("body", "a JSON object is required");
-        }
-        for (String key : body.keySet()) {
-            if (!allowed.contains(key)) {
-                throw new InvalidFieldException(key, "is not a field this request accepts; it accepts "
-                        + allowed.stream().sorted().toList());
-            }
-        }
-    }
-
-    private static ActionService.Actor actor(String user, Map<String, Object> body) {
-        return new ActionService.Actor(who(user), InvalidFieldException.limit("reason", text("reason", body.get("reason")),
-                Action.MAX_TEXT));
-    }
-
-    static String who(String user) {
-        return user == null || user.isBlank() ? "anonymous" : user.strip();
+    private static ActionService.Actor actor(String user, String reason) {
+        return new ActionService.Actor(user == null || user.isBlank() ? "anonymous" : user.strip(), reason);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Renders actions for the API, looking up all their leads in one directory read per page. */
 @Component
-public class ActionResponses {
+class ActionResponses {
 
     private final LeadDirectory leads;
     private final Clock clock;
@@ -22,11 +22,11 @@ public class ActionResponses {
         this.clock = clock;
     }
 
-    public ActionResponse one(Action action, long version) {
+    ActionResponse one(Action action, long version) {
         return render(action, version, leads.byIds(action.leadIds()), LocalDate.now(clock));
     }
 
-    public List<ActionResponse> many(List<Versioned<Action>> actions) {
+    List<ActionResponse> many(List<Versioned<Action>> actions) {
         List<String> ids = actions.stream().flatMap(a -> a.value().leadIds().stream()).distinct().toList();
         Map<String, Lead> known = leads.byIds(ids);
         LocalDate today = LocalDate.now(clock);

@@ -1,21 +1,28 @@
 package org.planwatch.plan.actionplan.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
-import org.planwatch.plan.action.ActionService;
 import org.planwatch.plan.actionplan.Contact;
 import org.planwatch.plan.actionplan.Plan;
 import org.planwatch.plan.actionplan.PlanService;
+import org.planwatch.plan.api.ApiProblems;
+import org.planwatch.plan.api.PageView;
+import org.planwatch.plan.api.RequestVersion;
+import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
-import org.planwatch.plan.concurrency.web.RequestVersion;
+import org.planwatch.plan.problem.NotFoundException;
 import org.planwatch.plan.problem.InvalidFieldException;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,11 +57,8 @@ class PlanController {
                        List<PlanService.NewTheme> themes, Long version) {
     }
 
-    record PlanPage(List<PlanResponse> items, int page, int size, long totalItems, int totalPages) {
-    }
-
     @PostMapping
-    ResponseEntity<PlanResponse> create(@RequestBody PlanRequest request) {
+    ResponseEntity<PlanResponse> create(@Valid @RequestBody PlanRequest request) {
         if (request.version() != null) {
             throw new InvalidFieldException("version", "is given by the service; leave it out when creating");
         }
@@ -65,14 +69,10 @@ class PlanController {
     }
 
     @GetMapping
-    PlanPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw new InvalidFieldException(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more"
-                    : "must be between 1 and 500");
-        }
-        Page<Versioned<Plan>> found = plans.list(PageRequest.of(page, size, Sort.by("plan.title", "_id")));
-        return new PlanPage(found.getContent().stream().map(PlanController::render).toList(), page, size,
-                found.getTotalElements(), found.getTotalPages());
+    PageView<PlanResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return PageView.of(plans.list(PageRequest.of(page, size, Sort.by("plan.title", "_id"))),
+                found -> found.stream().map(PlanController::render).toList());
     }
 
     @GetMapping("/{id}")
@@ -81,7 +81,7 @@ class PlanController {
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<PlanResponse> update(@PathVariable String id, @RequestBody PlanRequest request,
+    ResponseEntity<PlanResponse> update(@PathVariable String id, @Valid @RequestBody PlanRequest request,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         if (request.themes() != null) {
             throw new InvalidFieldException("themes", "change themes through /api/plans/{id}/themes");
@@ -96,13 +96,13 @@ class PlanController {
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @RequestHeader(value = "X-Planwatch-User", required = false) String user,
                                 @RequestParam(required = false) String reason) {
-        plans.delete(id, RequestVersion.required(ifMatch, null),
-                new ActionService.Actor(user == null || user.isBlank() ? "anonymous" : user, reason));
+        plans.delete(id, RequestVersion.required(ifMatch, null), user == null || user.isBlank() ? "anonymous" : user,
+                reason);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/themes")
-    ResponseEntity<PlanResponse> addTheme(@PathVariable String id, @RequestBody PlanService.NewTheme theme,
+    ResponseEntity<PlanResponse> addTheme(@PathVariable String id, @Valid @RequestBody PlanService.NewTheme theme,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return respond(HttpStatus.CREATED, plans.addTheme(id, RequestVersion.optional(ifMatch, null), theme));
     }
@@ -113,7 +113,7 @@ class PlanController {
 
     @PutMapping("/{id}/themes/{themeId}")
     ResponseEntity<PlanResponse> changeTheme(@PathVariable String id, @PathVariable String themeId,
-            @RequestBody ThemeChange change,
+            @Valid @RequestBody ThemeChange change,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return respond(plans.changeTheme(id, RequestVersion.optional(ifMatch, null), themeId, change.name(),
                 change.position()));
@@ -127,21 +127,21 @@ class PlanController {
 
     @PostMapping("/{id}/themes/{themeId}/outcomes")
     ResponseEntity<PlanResponse> addOutcome(@PathVariable String id, @PathVariable String themeId,
-            @RequestBody PlanService.NewOutcome outcome,
+            @Valid @RequestBody PlanService.NewOutcome outcome,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         plans.get(id).value().theme(themeId).orElseThrow(() ->
-                new org.planwatch.plan.problem.NotFoundException("theme", themeId));
+                new NotFoundException("theme", themeId));
         return respond(HttpStatus.CREATED, plans.putOutcome(id, RequestVersion.optional(ifMatch, null), themeId, null,
                 outcome));
     }
 
     @PutMapping("/{id}/themes/{themeId}/outcomes/{outcomeId}")
     ResponseEntity<PlanResponse> updateOutcome(@PathVariable String id, @PathVariable String themeId,
-            @PathVariable String outcomeId, @RequestBody PlanService.NewOutcome outcome,
+            @PathVariable String outcomeId, @Valid @RequestBody PlanService.NewOutcome outcome,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Plan plan = plans.get(id).value();
         plan.theme(themeId).flatMap(t -> t.outcome(outcomeId)).orElseThrow(() ->
-                new org.planwatch.plan.problem.NotFoundException("outcome", outcomeId));
+                new NotFoundException("outcome", outcomeId));
         return respond(plans.putOutcome(id, RequestVersion.optional(ifMatch, null), themeId, outcomeId, outcome));
     }
 
@@ -150,6 +150,11 @@ class PlanController {
             @PathVariable String outcomeId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return respond(plans.removeOutcome(id, RequestVersion.optional(ifMatch, null), themeId, outcomeId));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
+        return ApiProblems.stale(e, e.current(Plan.class).map(PlanController::render).orElse(null));
     }
 
     private static Contact owner(OwnerRequest owner) {

@@ -2,15 +2,19 @@ package org.planwatch.plan.lead.web;
 
 import java.net.URI;
 import java.util.List;
+import org.planwatch.plan.api.ApiProblems;
+import org.planwatch.plan.api.RequestVersion;
+import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
-import org.planwatch.plan.concurrency.web.RequestVersion;
 import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.lead.LeadDirectory;
 import org.planwatch.plan.lead.LeadKind;
 import org.planwatch.plan.problem.InvalidFieldException;
 import org.planwatch.plan.problem.NotFoundException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -99,6 +103,11 @@ class LeadController {
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         directory.remove(id, RequestVersion.required(ifMatch, null));
         return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
+        return ApiProblems.stale(e, e.current(Lead.class).map(LeadController::render).orElse(null));
     }
 
     private static LeadResponse render(Versioned<Lead> lead) {

@@ -1,2 +1,2 @@
 /** Plan exports over HTTP: /api/plans/{id}/export.csv and export.xlsx. */
-package org.planwatch.plan.actionplan.export.web;
+package org.planwatch.plan.export.web;

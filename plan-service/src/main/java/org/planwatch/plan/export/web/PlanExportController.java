@@ -1,4 +1,4 @@
-package org.planwatch.plan.actionplan.export.web;
+package org.planwatch.plan.export.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +14,8 @@ import org.planwatch.plan.action.Action;
 import org.planwatch.plan.action.ActionService;
 import org.planwatch.plan.actionplan.Plan;
 import org.planwatch.plan.actionplan.PlanService;
-import org.planwatch.plan.actionplan.export.ExportLayout;
-import org.planwatch.plan.actionplan.export.PlanTable;
+import org.planwatch.plan.export.ExportLayout;
+import org.planwatch.plan.export.PlanTable;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.lead.LeadDirectory;

@@ -1,4 +1,4 @@
-package org.planwatch.plan.actionplan.export;
+package org.planwatch.plan.export;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,0 +1,21 @@
+package org.planwatch.plan.config;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/** Request bodies are read as their types say: a number or a boolean where text belongs is refused by name. */
+@Configuration(proxyBeanMethods = false)
+class JsonConfig {
+
+    @Bean
+    JsonMapperBuilderCustomizer strictText() {
+        return builder -> builder.withCoercionConfig(LogicalType.Textual, text -> text
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+}
