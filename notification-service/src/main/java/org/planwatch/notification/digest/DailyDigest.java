@@ -9,9 +9,9 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.planwatch.notification.mail.MailQueue;
 import org.planwatch.notification.mail.MailStatus;
 import org.planwatch.notification.mail.QueuedMail;
-import org.planwatch.notification.mail.compose.ComposedMail;
-import org.planwatch.notification.mail.compose.MailComposer;
-import org.planwatch.notification.trigger.MailKind;
+import org.planwatch.notification.mail.ComposedMail;
+import org.planwatch.notification.mail.MailTemplates;
+import org.planwatch.notification.mail.MailKind;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
 public class DailyDigest {
 
     private final MailQueue queue;
-    private final MailComposer composer;
+    private final MailTemplates templates;
     private final Clock clock;
 
-    DailyDigest(MailQueue queue, MailComposer composer, Clock clock) {
+    DailyDigest(MailQueue queue, MailTemplates templates, Clock clock) {
         this.queue = queue;
-        this.composer = composer;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -49,7 +49,7 @@ public class DailyDigest {
             List<QueuedMail> items = entry.getValue();
             String digestKey = "digest:" + day;
             String id = QueuedMail.idFor(digestKey, MailKind.DIGEST.name(), entry.getKey());
-            ComposedMail digest = composer.composeDigest(day, items.get(0).recipientName(), items);
+            ComposedMail digest = compose(day, items.get(0).recipientName(), items);
             boolean fresh = queue.enqueue(new QueuedMail(id, digestKey, MailKind.DIGEST.name(), null,
                     items.get(0).recipientName(), entry.getKey(), digest.subject(), digest.text(), digest.html(), null,
                     MailStatus.PENDING, 0, clock.instant(), clock.instant(), null, null));
@@ -59,5 +59,16 @@ public class DailyDigest {
             }
         }
         return sent;
+    }
+
+    /** One email for a recipient's held emails of a day, each with its subject and text. */
+    private ComposedMail compose(LocalDate day, String recipientName, List<QueuedMail> items) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("recipientName", recipientName);
+        model.put("day", MailTemplates.day(day));
+        model.put("items", items);
+        String subject = "[planwatch] Your digest for " + MailTemplates.day(day) + ": " + items.size()
+                + (items.size() == 1 ? " update" : " updates");
+        return templates.render("digest", subject, model, null);
     }
 }

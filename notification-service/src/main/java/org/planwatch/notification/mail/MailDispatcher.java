@@ -3,6 +3,7 @@ package org.planwatch.notification.mail;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -15,8 +16,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.planwatch.notification.preference.UnsubscribeLinks;
-import org.planwatch.notification.trigger.MailKind;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -40,17 +40,17 @@ public class MailDispatcher {
     private final Clock clock;
     private final String from;
     private final int batchSize;
-    private final Duration longestWait;
+    private final IntervalFunction backoff;
     private final Counter sent;
     private final Counter failed;
     private final Counter retried;
-    private final UnsubscribeLinks unsubscribeLinks;
+    private final RecipientChoices recipients;
 
     MailDispatcher(MailQueue queue, JavaMailSender smtp, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
                Clock clock, MeterRegistry meters, @Value("${planwatch.mail.from}") String from,
                @Value("${planwatch.mail.batch-size:50}") int batchSize,
-               @Value("${planwatch.mail.longest-wait:60s}") Duration longestWait, UnsubscribeLinks unsubscribeLinks) {
-        this.unsubscribeLinks = unsubscribeLinks;
+               @Value("${planwatch.mail.longest-wait:60s}") Duration longestWait, RecipientChoices recipients) {
+        this.recipients = recipients;
         this.queue = queue;
         this.smtp = smtp;
         this.circuitBreaker = circuitBreakers.circuitBreaker("smtp");
@@ -58,7 +58,8 @@ public class MailDispatcher {
         this.clock = clock;
         this.from = from;
         this.batchSize = batchSize;
-        this.longestWait = longestWait;
+        // 2 s, 4 s, 8 s ... after each passing failure, never longer than planwatch.mail.longest-wait.
+        this.backoff = IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(2), 2, longestWait);
         this.sent = Counter.builder("planwatch.mail.sent").description("emails the SMTP server accepted").register(meters);
         this.failed = Counter.builder("planwatch.mail.failed").description("emails given up as permanently failed")
                 .register(meters);
@@ -95,7 +96,7 @@ public class MailDispatcher {
                 failed.increment();
                 return true;
             }
-            Instant next = clock.instant().plus(backoff(mail.attempts()));
+            Instant next = clock.instant().plusMillis(backoff.apply(mail.attempts() + 1));
             log.info("Email {} to {} will be tried again at {}: {}", mail.id(), mail.recipient(), next, rootMessage(e));
             queue.postpone(mail.id(), next, rootMessage(e));
             retried.increment();
@@ -118,23 +119,14 @@ public class MailDispatcher {
             MailKind kind = MailKind.valueOf(mail.kind());
             if (kind.isReminder() || kind == MailKind.DIGEST) {
                 // RFC 8058: mail clients offer a one-click unsubscribe that POSTs to this signed link.
-                message.setHeader("List-Unsubscribe", "<" + unsubscribeLinks.linkFor(mail.recipient(), kind) + ">");
+                message.setHeader("List-Unsubscribe", "<" + recipients.unsubscribeLink(mail.recipient(), kind) + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
         });
     }
 
-    /** 2 s, 4 s, 8 s ... after each passing failure, never longer than {@code planwatch.mail.longest-wait}. */
-    private Duration backoff(int attempts) {
-        Duration wait = Duration.ofSeconds(2L << Math.min(attempts, 10));
-        return wait.compareTo(longestWait) > 0 ? longestWait : wait;
-    }
-
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

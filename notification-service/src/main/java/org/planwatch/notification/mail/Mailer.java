@@ -4,11 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Locale;
-import org.planwatch.notification.mail.compose.ComposedMail;
-import org.planwatch.notification.preference.Delivery;
-import org.planwatch.notification.preference.Preferences;
-import org.planwatch.notification.preference.RecipientPreferences;
-import org.planwatch.notification.trigger.MailKind;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +14,13 @@ import org.springframework.stereotype.Component;
 public class Mailer {
 
     private final MailQueue queue;
-    private final RecipientPreferences preferences;
+    private final RecipientChoices recipients;
     private final Clock clock;
     private final Counter queued;
 
-    Mailer(MailQueue queue, RecipientPreferences preferences, Clock clock, MeterRegistry meters) {
+    Mailer(MailQueue queue, RecipientChoices recipients, Clock clock, MeterRegistry meters) {
         this.queue = queue;
-        this.preferences = preferences;
+        this.recipients = recipients;
         this.clock = clock;
         this.queued = Counter.builder("planwatch.mail.queued").description("emails queued for sending").register(meters);
     }
@@ -38,9 +33,7 @@ public class Mailer {
     /** Queues one email; false if this (source, kind, recipient) was queued before. */
     public boolean queue(String sourceId, MailKind kind, String actionId, String recipientName, String recipient,
                          ComposedMail mail) {
-        Preferences wanted = preferences.of(recipient);
-        MailStatus status = !wanted.wants(kind) ? MailStatus.SKIPPED
-                : wanted.delivery() == Delivery.DAILY_DIGEST ? MailStatus.DIGEST : MailStatus.PENDING;
+        MailStatus status = recipients.statusFor(recipient, kind);
         boolean fresh = queue.enqueue(new QueuedMail(QueuedMail.idFor(sourceId, kind.name(), recipient), sourceId,
                 kind.name(), actionId, recipientName, recipient.toLowerCase(Locale.ROOT), mail.subject(), mail.text(),
                 mail.html(), mail.calendar(), status, 0, clock.instant(), clock.instant(), null,

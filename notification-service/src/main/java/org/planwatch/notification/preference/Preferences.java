@@ -2,7 +2,7 @@ package org.planwatch.notification.preference;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.planwatch.notification.trigger.MailKind;
+import org.planwatch.notification.mail.MailKind;
 
 /** One recipient's choices; a recipient who never chose gets everything at once. */
 public record Preferences(String email, Delivery delivery, Set<MailKind> optedOut) {

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.planwatch.notification.trigger.MailKind;
+import org.planwatch.notification.mail.MailKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

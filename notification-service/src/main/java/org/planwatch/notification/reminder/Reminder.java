@@ -1,7 +1,7 @@
 package org.planwatch.notification.reminder;
 
 import java.time.LocalDate;
-import org.planwatch.notification.trigger.MailKind;
+import org.planwatch.notification.mail.MailKind;
 
 /**
  * A reminder that is due: its kind, the date it is about, how many days are left (negative when overdue), and the

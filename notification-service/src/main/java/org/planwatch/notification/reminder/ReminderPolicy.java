@@ -2,6 +2,7 @@ package org.planwatch.notification.reminder;
 
 import java.util.List;
 import java.util.TreeSet;
+import org.planwatch.notification.problem.InvalidFieldException;
 
 /**
  * When a plan's leads are reminded: {@code daysBefore} a date (each at most once per date), on the day, and every
@@ -13,10 +14,10 @@ public record ReminderPolicy(List<Integer> daysBefore, int overdueEveryDays) {
 
     public ReminderPolicy {
         if (daysBefore == null || daysBefore.size() > 10 || daysBefore.stream().anyMatch(d -> d == null || d < 1 || d > 366)) {
-            throw new IllegalArgumentException("daysBefore must list up to 10 numbers of days from 1 to 366");
+            throw new InvalidFieldException("daysBefore", "must list up to 10 numbers of days from 1 to 366");
         }
         if (overdueEveryDays < 1 || overdueEveryDays > 92) {
-            throw new IllegalArgumentException("overdueEveryDays must be from 1 to 92");
+            throw new InvalidFieldException("overdueEveryDays", "must be from 1 to 92");
         }
         daysBefore = List.copyOf(new TreeSet<>(daysBefore).descendingSet());
     }

@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.planwatch.notification.actionview.ActionView;
-import org.planwatch.notification.trigger.MailKind;
+import org.planwatch.notification.mail.MailKind;
 
 /**
  * Which reminders an action has due today. A missed day is caught up: with reminders at 28, 7 and 1 days, an

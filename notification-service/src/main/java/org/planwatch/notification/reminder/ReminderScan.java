@@ -8,8 +8,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.planwatch.notification.actionview.ActionView;
 import org.planwatch.notification.actionview.ActionViews;
 import org.planwatch.notification.mail.Mailer;
-import org.planwatch.notification.mail.compose.ComposedMail;
-import org.planwatch.notification.mail.compose.MailComposer;
+import org.planwatch.notification.mail.ComposedMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,14 +27,14 @@ public class ReminderScan {
     private static final Logger log = LoggerFactory.getLogger(ReminderScan.class);
     private final ActionViews views;
     private final ReminderPolicies policies;
-    private final MailComposer composer;
+    private final ReminderMails mails;
     private final Mailer mailer;
     private final Clock clock;
 
-    ReminderScan(ActionViews views, ReminderPolicies policies, MailComposer composer, Mailer mailer, Clock clock) {
+    ReminderScan(ActionViews views, ReminderPolicies policies, ReminderMails mails, Mailer mailer, Clock clock) {
         this.views = views;
         this.policies = policies;
-        this.composer = composer;
+        this.mails = mails;
         this.mailer = mailer;
         this.clock = clock;
     }
@@ -85,7 +84,7 @@ public class ReminderScan {
         if (mailer.alreadyQueued(reminder.key(), reminder.kind(), lead.email())) {
             return false;
         }
-        ComposedMail mail = composer.composeReminder(view, reminder, lead.name());
+        ComposedMail mail = mails.compose(view, reminder, lead.name());
         return mailer.queue(reminder.key(), reminder.kind(), view.id(), lead.name(), lead.email(), mail);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.planwatch.notification.actionview.messaging.PlanActionEvent;
+import org.planwatch.notification.mail.MailKind;
 
 /**
  * Who hears about a change. A due date change goes to every lead of the action; a RAG downgrade (GREEN to AMBER,

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.planwatch.notification.actionview.ActionView;
-import org.planwatch.notification.trigger.MailKind;
+import org.planwatch.notification.mail.MailKind;
 
 class ReminderRulesTest {
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.planwatch.notification.actionview.messaging.PlanActionEvent;
-import org.planwatch.notification.actionview.messaging.PlanActionEvent.ActionState;
-import org.planwatch.notification.actionview.messaging.PlanActionEvent.Due;
-import org.planwatch.notification.actionview.messaging.PlanActionEvent.Lead;
+import org.planwatch.notification.mail.MailKind;
+import org.planwatch.notification.trigger.PlanActionEvent.ActionState;
+import org.planwatch.notification.trigger.PlanActionEvent.Due;
+import org.planwatch.notification.trigger.PlanActionEvent.Lead;
 
 class NotificationRulesTest {
 

@@ -1,18 +1,19 @@
 package org.planwatch.notification.preference.web;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.planwatch.notification.mail.MailKind;
 import org.planwatch.notification.preference.Delivery;
 import org.planwatch.notification.preference.Preferences;
 import org.planwatch.notification.preference.RecipientPreferences;
 import org.planwatch.notification.preference.UnsubscribeLinks;
-import org.planwatch.notification.trigger.MailKind;
+import org.planwatch.notification.problem.ForbiddenException;
+import org.planwatch.notification.problem.InvalidFieldException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +22,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * {@code /api/notifications/preferences/{email}} to read and set a recipient's choices, and the signed
@@ -33,10 +37,17 @@ class PreferencesController {
 
     private final RecipientPreferences preferences;
     private final UnsubscribeLinks links;
+    private final TemplateEngine pages = new TemplateEngine();
 
     PreferencesController(RecipientPreferences preferences, UnsubscribeLinks links) {
         this.preferences = preferences;
         this.links = links;
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("pages/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        pages.setTemplateResolver(resolver);
     }
 
     record PreferencesRequest(String delivery, List<String> optedOut) {
@@ -48,48 +59,44 @@ class PreferencesController {
     }
 
     @PutMapping("/api/notifications/preferences/{email}")
-    ResponseEntity<?> set(@PathVariable String email, @RequestBody PreferencesRequest request) {
+    Preferences set(@PathVariable String email, @RequestBody PreferencesRequest request) {
         Delivery delivery;
         try {
             delivery = request.delivery() == null ? Delivery.IMMEDIATE
                     : Delivery.valueOf(request.delivery().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return invalid("delivery", "'" + request.delivery() + "' is not one of " + Arrays.toString(Delivery.values()));
+            throw new InvalidFieldException("delivery", "'" + request.delivery() + "' is not one of "
+                    + List.of(Delivery.values()));
         }
         Set<MailKind> optedOut = EnumSet.noneOf(MailKind.class);
         for (String kind : request.optedOut() == null ? List.<String>of() : request.optedOut()) {
             MailKind parsed = kind(kind);
             if (parsed == null) {
-                return invalid("optedOut", "'" + kind + "' is not a kind of email");
+                throw new InvalidFieldException("optedOut", "'" + kind + "' is not a kind of email");
             }
             optedOut.add(parsed);
         }
-        return ResponseEntity.ok(preferences.save(new Preferences(email, delivery, optedOut)));
+        return preferences.save(new Preferences(email, delivery, optedOut));
     }
 
     @GetMapping(value = "/api/notifications/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> confirm(@RequestParam String recipient, @RequestParam String kind,
                                    @RequestParam String signature) {
         MailKind parsed = kind(kind);
-        if (parsed == null || !links.isGenuine(recipient, parsed, signature)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body("<p>This unsubscribe link is not valid.</p>");
-        }
-        String action = HtmlUtils.htmlEscape(links.linkFor(recipient, parsed));
-        return ResponseEntity.ok("<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif\"><p>Stop emails of "
-                + "the kind <b>" + describe(parsed) + "</b> to <b>" + HtmlUtils.htmlEscape(recipient) + "</b>?</p>"
-                + "<form method=\"post\" action=\"" + action + "\"><input type=\"hidden\" name=\"List-Unsubscribe\" "
-                + "value=\"One-Click\"><button type=\"submit\">Unsubscribe</button></form></body></html>");
+        boolean genuine = parsed != null && links.isGenuine(recipient, parsed, signature);
+        String page = pages.process("unsubscribe", new Context(Locale.UK, Map.of("genuine", genuine,
+                "recipient", recipient, "kind", genuine ? describe(parsed) : "",
+                "action", genuine ? links.linkFor(recipient, parsed) : "")));
+        return ResponseEntity.status(genuine ? HttpStatus.OK : HttpStatus.FORBIDDEN).body(page);
     }
 
     @PostMapping("/api/notifications/unsubscribe")
-    ResponseEntity<?> unsubscribe(@RequestParam String recipient, @RequestParam String kind,
-                                  @RequestParam String signature) {
+    ResponseEntity<String> unsubscribe(@RequestParam String recipient, @RequestParam String kind,
+                                       @RequestParam String signature) {
         MailKind parsed = kind(kind);
         if (parsed == null || !links.isGenuine(recipient, parsed, signature)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+            throw new ForbiddenException("Invalid unsubscribe link",
                     "this unsubscribe link was not issued by planwatch, or was changed");
-            problem.setTitle("Invalid unsubscribe link");
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
         }
         Preferences current = preferences.of(recipient);
         Preferences next = parsed == MailKind.DIGEST
@@ -110,12 +117,5 @@ class PreferencesController {
         } catch (IllegalArgumentException | NullPointerException e) {
             return null;
         }
-    }
-
-    private static ResponseEntity<ProblemDetail> invalid(String field, String reason) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + reason);
-        problem.setTitle("Invalid request");
-        problem.setProperty("field", field);
-        return ResponseEntity.badRequest().body(problem);
     }
 }

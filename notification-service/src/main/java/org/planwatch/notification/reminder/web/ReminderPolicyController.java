@@ -3,9 +3,6 @@ package org.planwatch.notification.reminder.web;
 import java.util.List;
 import org.planwatch.notification.reminder.ReminderPolicies;
 import org.planwatch.notification.reminder.ReminderPolicy;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,19 +33,11 @@ class ReminderPolicyController {
     }
 
     @PutMapping("/api/notifications/plans/{planId}/reminder-policy")
-    ResponseEntity<?> set(@PathVariable String planId, @RequestBody PolicyRequest request) {
-        ReminderPolicy policy;
-        try {
-            policy = new ReminderPolicy(request.daysBefore(),
-                    request.overdueEveryDays() == null ? ReminderPolicy.DEFAULT.overdueEveryDays()
-                            : request.overdueEveryDays());
-        } catch (IllegalArgumentException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-            problem.setTitle("Invalid request");
-            problem.setProperty("field", e.getMessage().startsWith("daysBefore") ? "daysBefore" : "overdueEveryDays");
-            return ResponseEntity.badRequest().body(problem);
-        }
+    PolicyView set(@PathVariable String planId, @RequestBody PolicyRequest request) {
+        ReminderPolicy policy = new ReminderPolicy(request.daysBefore(),
+                request.overdueEveryDays() == null ? ReminderPolicy.DEFAULT.overdueEveryDays()
+                        : request.overdueEveryDays());
         policies.set(planId, policy);
-        return ResponseEntity.ok(new PolicyView(planId, policy.daysBefore(), policy.overdueEveryDays(), false));
+        return new PolicyView(planId, policy.daysBefore(), policy.overdueEveryDays(), false);
     }
 }

@@ -1,4 +1,4 @@
-package org.planwatch.notification.actionview.messaging;
+package org.planwatch.notification.trigger.messaging;
 
 import java.util.function.Consumer;
 import org.slf4j.Logger;

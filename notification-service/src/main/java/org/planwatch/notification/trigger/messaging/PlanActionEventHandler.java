@@ -1,15 +1,16 @@
-package org.planwatch.notification.actionview.messaging;
+package org.planwatch.notification.trigger.messaging;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.planwatch.notification.actionview.ActionView;
 import org.planwatch.notification.actionview.ActionViews;
 import org.planwatch.notification.mail.Mailer;
-import org.planwatch.notification.mail.compose.ComposedMail;
-import org.planwatch.notification.mail.compose.MailComposer;
+import org.planwatch.notification.mail.ComposedMail;
 import org.planwatch.notification.reminder.ReminderScan;
+import org.planwatch.notification.trigger.ChangeMails;
 import org.planwatch.notification.trigger.NotificationRules;
 import org.planwatch.notification.trigger.Notice;
+import org.planwatch.notification.trigger.PlanActionEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -27,11 +28,11 @@ public class PlanActionEventHandler {
     private final JsonMapper json;
     private final ActionViews views;
     private final Mailer mailer;
-    private final MailComposer composer;
+    private final ChangeMails composer;
     private final ReminderScan reminders;
     private final boolean remindOnChange;
 
-    PlanActionEventHandler(JsonMapper json, ActionViews views, Mailer mailer, MailComposer composer,
+    PlanActionEventHandler(JsonMapper json, ActionViews views, Mailer mailer, ChangeMails composer,
                            ReminderScan reminders,
                            @Value("${planwatch.reminders.when-action-changes:true}") boolean remindOnChange) {
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();

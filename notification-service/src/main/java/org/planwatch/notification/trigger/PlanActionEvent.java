@@ -1,4 +1,4 @@
-package org.planwatch.notification.actionview.messaging;
+package org.planwatch.notification.trigger;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.planwatch.notification.mail.compose;
+package org.planwatch.notification.mail;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -13,12 +13,12 @@ import java.util.Date;
  * All-day calendar events for deadlines, written with biweekly. The UID is stable per action and date kind, and
  * the sequence is the action's version, so a moved due date updates the lead's existing calendar entry.
  */
-final class CalendarInvites {
+public final class CalendarInvites {
 
     private CalendarInvites() {
     }
 
-    static String allDay(String uid, long sequence, LocalDate date, String summary, String description, String url) {
+    public static String allDay(String uid, long sequence, LocalDate date, String summary, String description, String url) {
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//planwatch//reminders//EN");
         calendar.setMethod(Method.publish());

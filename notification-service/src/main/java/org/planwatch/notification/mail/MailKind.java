@@ -1,4 +1,4 @@
-package org.planwatch.notification.trigger;
+package org.planwatch.notification.mail;
 
 /**
  * The kinds of email a lead can receive; one email per (event, recipient, kind) at most. A recipient can opt out
