@@ -13,9 +13,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Reads and writes topics on the test broker directly, as another service or a partner system would. */
 public final class KafkaTopics {
@@ -44,28 +48,29 @@ public final class KafkaTopics {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<Record> found = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        // A KafkaConsumer belongs to one thread: Awaitility polls in the caller's.
+        ConditionFactory waiting = Awaitility.await().atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                try {
-                    consumer.partitionsFor(topic, Duration.ofSeconds(2))
-                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                } catch (org.apache.kafka.common.errors.TimeoutException notThereYet) {
-                    // the topic is created by its first record; ask again until the deadline
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (found.size() < count && System.nanoTime() < deadline) {
+            // The topic is created by its first record: until then, asking for its partitions times out.
+            List<PartitionInfo> partitions = waiting.ignoreException(org.apache.kafka.common.errors.TimeoutException.class)
+                    .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(2)), p -> !p.isEmpty());
+            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            waiting.until(() -> {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     Record record = toRecord(r);
                     if (matching.test(record)) {
                         found.add(record);
                     }
                 }
-            }
+                return found.size() >= count;
+            });
+        } catch (ConditionTimeoutException fewerThanExpected) {
+            // What did arrive is returned: the caller's assertion says what is missing.
         }
         return found;
     }

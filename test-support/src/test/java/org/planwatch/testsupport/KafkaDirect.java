@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /** A plain client round trip against any broker address. */
 final class KafkaDirect {
@@ -30,13 +31,8 @@ final class KafkaDirect {
                 ConsumerConfig.GROUP_ID_CONFIG, "smoke-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    return List.of(record.key(), record.value());
-                }
-            }
+            ConsumerRecord<String, String> record = KafkaTestUtils.getSingleRecord(consumer, topic, Duration.ofSeconds(30));
+            return List.of(record.key(), record.value());
         }
-        throw new IllegalStateException("nothing came back from " + topic);
     }
 }

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One planwatch service, run from its Spring Boot jar in a JVM of its own, ready when its health says UP. Once
@@ -18,6 +20,8 @@ import java.util.Map;
  * platform would, waiting longer after each quick failure.
  */
 final class ServiceProcess implements AutoCloseable {
+
+    private static final JsonMapper HEALTH = JsonMapper.builder().build();
 
     private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
@@ -73,11 +77,12 @@ final class ServiceProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                if (response.statusCode() == 200
+                        && "UP".equals(HEALTH.readTree(response.body()).path("status").asString())) {
                     return;
                 }
-            } catch (IOException notYet) {
-                // not listening yet
+            } catch (IOException | JacksonException notYet) {
+                // not listening yet, or not answering with its health yet
             }
             Thread.sleep(300);
         }

@@ -17,6 +17,11 @@ import org.springframework.messaging.support.MessageBuilder;
  * cannot be processed: an unreadable event at once, any other failure on its last delivery attempt. The dead
  * letter keeps the original key and payload and says why in {@code x-exception-*} headers, so the stream moves on
  * and nothing is silently dropped.
+ * <p>
+ * Why not the binder's own {@code enable-dlq}: it writes the same {@code x-*} headers, but its DLQ sender (binder
+ * 5.0.2, {@code KafkaMessageChannelBinder.DlqSender}) hands the record to the producer and only logs a failed send,
+ * after the offset has moved on: a broker refusing the dead letter would lose the event. Here the send is synchronous
+ * and a failure redelivers the event.
  */
 @Configuration(proxyBeanMethods = false)
 class PlanActionEventsBinding {
