@@ -14,9 +14,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
- * The rules that keep a service's features apart, for each service's own test. A service is packaged by feature
+ * The rules that keep a service's features apart: each service's {@code FeatureBoundariesTest} extends this, naming
+ * its base package and shared kernels, and runs them against its main classes. A service is packaged by feature
  * ({@code org.planwatch.plan.action}, {@code .actionplan}, ...):
  * <ul>
  * <li>features depend on each other in one direction only: no cycle between top-level packages;</li>
@@ -26,7 +28,7 @@ import java.util.Set;
  * (the top-level {@code api} and {@code config} packages are adapters and wiring, not features).</li>
  * </ul>
  */
-public final class FeatureBoundaries {
+public abstract class FeatureBoundaries {
 
     private static final String[] FRAMEWORKS = {"org.springframework..", "org.bson..", "com.mongodb..",
             "org.apache.kafka..", "tools.jackson..", "com.fasterxml.jackson..", "jakarta.."};
@@ -37,23 +39,34 @@ public final class FeatureBoundaries {
     private final Set<String> sharedKernels;
     private final JavaClasses classes;
 
-    private FeatureBoundaries(String basePackage, Set<String> sharedKernels) {
+    /** The features under {@code basePackage}; {@code sharedKernels} may be used whole by every feature. */
+    protected FeatureBoundaries(String basePackage, String... sharedKernels) {
         this.basePackage = basePackage;
-        this.sharedKernels = sharedKernels;
+        this.sharedKernels = Set.of(sharedKernels);
         this.classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
     }
 
-    /** The features under {@code basePackage}; {@code sharedKernels} may be used whole by every feature. */
-    public static FeatureBoundaries of(String basePackage, String... sharedKernels) {
-        return new FeatureBoundaries(basePackage, Set.of(sharedKernels));
+    @Test
+    public void featuresDependOnEachOtherInOneDirectionOnly() {
+        featuresDependOnEachOtherInOneDirection().check(classes);
     }
 
-    public ArchRule featuresDependOnEachOtherInOneDirection() {
+    @Test
+    public void noFeatureReachesIntoAnotherFeaturesStoreWebOrMessaging() {
+        featuresKeepTheirSubPackagesToThemselves().check(classes);
+    }
+
+    @Test
+    public void theDomainIsPlainJava() {
+        domainIsPlainJava().check(classes);
+    }
+
+    ArchRule featuresDependOnEachOtherInOneDirection() {
         return slices().matching(basePackage + ".(*)..").should().beFreeOfCycles();
     }
 
-    public ArchRule featuresKeepTheirSubPackagesToThemselves() {
+    ArchRule featuresKeepTheirSubPackagesToThemselves() {
         return classes().that().resideInAPackage(basePackage + "..")
                 .should(new ArchCondition<JavaClass>("use no other feature's sub-packages") {
                     @Override
@@ -74,7 +87,7 @@ public final class FeatureBoundaries {
                 });
     }
 
-    public ArchRule domainIsPlainJava() {
+    ArchRule domainIsPlainJava() {
         DescribedPredicate<JavaClass> domainType = new DescribedPredicate<>("records and enums of a feature") {
             @Override
             public boolean test(JavaClass type) {
@@ -86,11 +99,6 @@ public final class FeatureBoundaries {
         };
         return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that(domainType)
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS);
-    }
-
-    /** Checks a rule against the service's main classes, failing with each violation listed. */
-    public void check(ArchRule rule) {
-        rule.check(classes);
     }
 
     /** The feature a package belongs to: the first name under the base package, or null outside it. */

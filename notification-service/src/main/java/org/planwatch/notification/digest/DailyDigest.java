@@ -2,6 +2,7 @@ package org.planwatch.notification.digest;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.planwatch.notification.mail.MailQueue;
 import org.planwatch.notification.mail.MailStatus;
 import org.planwatch.notification.mail.QueuedMail;
-import org.planwatch.notification.mail.ComposedMail;
 import org.planwatch.notification.mail.MailTemplates;
+import org.planwatch.notification.mail.ComposedMail;
 import org.planwatch.notification.mail.MailKind;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -63,7 +64,7 @@ public class DailyDigest {
 
     /** One email for a recipient's held emails of a day, each with its subject and text. */
     private ComposedMail compose(LocalDate day, String recipientName, List<QueuedMail> items) {
-        Map<String, Object> model = new java.util.HashMap<>();
+        Map<String, Object> model = new HashMap<>();
         model.put("recipientName", recipientName);
         model.put("day", MailTemplates.day(day));
         model.put("items", items);

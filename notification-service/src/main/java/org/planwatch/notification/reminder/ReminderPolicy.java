@@ -2,7 +2,7 @@ package org.planwatch.notification.reminder;
 
 import java.util.List;
 import java.util.TreeSet;
-import org.planwatch.notification.problem.InvalidFieldException;
+import org.planwatch.problem.InvalidFieldException;
 
 /**
  * When a plan's leads are reminded: {@code daysBefore} a date (each at most once per date), on the day, and every

@@ -1,7 +1,7 @@
 package org.planwatch.plan.action;
 
-import static org.planwatch.plan.problem.InvalidFieldException.limit;
-import static org.planwatch.plan.problem.InvalidFieldException.require;
+import static org.planwatch.problem.InvalidFieldException.limit;
+import static org.planwatch.problem.InvalidFieldException.require;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.problem.InvalidFieldException;
 
 /**
  * One action of a plan: what will be done, who leads it, by when, how it is measured, and how it is going.

@@ -1,7 +1,7 @@
 package org.planwatch.plan.actionplan;
 
-import org.planwatch.plan.problem.Emails;
-import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.problem.Emails;
+import org.planwatch.problem.InvalidFieldException;
 
 /** Someone who can be emailed about a plan as a whole, such as its owner. */
 public record Contact(String name, String email) {

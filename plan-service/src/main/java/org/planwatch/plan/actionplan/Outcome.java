@@ -1,7 +1,7 @@
 package org.planwatch.plan.actionplan;
 
-import static org.planwatch.plan.problem.InvalidFieldException.limit;
-import static org.planwatch.plan.problem.InvalidFieldException.require;
+import static org.planwatch.problem.InvalidFieldException.limit;
+import static org.planwatch.problem.InvalidFieldException.require;
 
 /** A numbered outcome under a theme, such as "1.1 IT systems will facilitate joined up working...". */
 public record Outcome(String id, String reference, String text) {

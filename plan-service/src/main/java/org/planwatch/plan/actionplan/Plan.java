@@ -1,13 +1,13 @@
 package org.planwatch.plan.actionplan;
 
-import static org.planwatch.plan.problem.InvalidFieldException.limit;
-import static org.planwatch.plan.problem.InvalidFieldException.require;
+import static org.planwatch.problem.InvalidFieldException.limit;
+import static org.planwatch.problem.InvalidFieldException.require;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.problem.InvalidFieldException;
 
 /** An action plan: who runs it, for which period, and its themes in the order the document gives them. */
 public record Plan(String id, String title, String partnership, String period, Contact owner, List<Theme> themes) {

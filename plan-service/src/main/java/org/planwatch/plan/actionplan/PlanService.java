@@ -1,15 +1,15 @@
 package org.planwatch.plan.actionplan;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.planwatch.plan.actionplan.store.PlanStore;
 import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
-import org.planwatch.plan.problem.ConflictException;
-import org.planwatch.plan.problem.InvalidFieldException;
-import org.planwatch.plan.problem.NotFoundException;
-import java.util.Optional;
+import org.planwatch.problem.ConflictException;
+import org.planwatch.problem.InvalidFieldException;
+import org.planwatch.problem.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;

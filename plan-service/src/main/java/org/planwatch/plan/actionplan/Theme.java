@@ -1,6 +1,6 @@
 package org.planwatch.plan.actionplan;
 
-import static org.planwatch.plan.problem.InvalidFieldException.require;
+import static org.planwatch.problem.InvalidFieldException.require;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,62 +1,22 @@
 package org.planwatch.plan.api;
 
-import java.net.URI;
-import java.util.List;
-import java.util.stream.Collectors;
+import org.planwatch.api.ProblemHandler;
 import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.VersionRequiredException;
-import org.planwatch.plan.problem.ConflictException;
-import org.planwatch.plan.problem.InvalidFieldException;
-import org.planwatch.plan.problem.NotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Every refusal as problem+json: a {@code title}, a {@code detail} a person can act on, and for bad input the
- * offending {@code field} (the first) and every invalid field with its reason in {@code errors}. Unexpected failures
- * answer 500 without internals. A feature adds the current state to a 412 itself, with {@link #stale}.
+ * plan-service's refusals, as problem+json in the shape every planwatch service uses, plus its own: a change
+ * without a version (428) and a change based on a stale one (412). A feature adds the current state to a 412
+ * itself, with {@link #stale}.
  */
 @RestControllerAdvice
-public class ApiProblems extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-    private static final String TYPES = "https://planwatch.org/problems/";
-
-    /** One invalid part of a request: {@code leads[0]}, {@code review.cadence}, {@code If-Match}. */
-    public record FieldError(String field, String reason) {
-    }
-
-    @ExceptionHandler(InvalidFieldException.class)
-    ProblemDetail invalidField(InvalidFieldException e) {
-        return invalid(List.of(new FieldError(e.field(), e.getMessage())));
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
-    }
+public class ApiProblems extends ProblemHandler {
 
     @ExceptionHandler(VersionRequiredException.class)
     ProblemDetail versionRequired(VersionRequiredException e) {
@@ -72,25 +32,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return stale(e, null);
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another form" : e.getRequiredType().getSimpleName();
-        return invalid(List.of(new FieldError(e.getName(), "'" + e.getValue() + "' is not a valid " + expected)));
-    }
-
-    /** Jackson's own refusals of a body read outside a request body converter (a merge patch, say). */
-    @ExceptionHandler(JacksonException.class)
-    ProblemDetail unreadable(JacksonException e) {
-        return unreadableJson(e);
-    }
-
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "the service could not complete the request; nothing was changed by it");
-    }
-
     /** 412 with the version and state the caller should look at before trying again. */
     public static ResponseEntity<ProblemDetail> stale(StaleVersionException e, Object current) {
         ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Stale version",
@@ -101,74 +42,5 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
                 .header(HttpHeaders.ETAG, RequestVersion.etag(e.currentVersion())).body(problem);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof JacksonException json) {
-            return ResponseEntity.badRequest().body(unreadableJson(json));
-        }
-        return ResponseEntity.badRequest().body(invalid(List.of(
-                new FieldError("body", "the request body is missing or unreadable"))));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .sorted(java.util.Comparator.comparing(org.springframework.validation.FieldError::getField))
-                .map(f -> new FieldError(f.getField(), f.isBindingFailure()
-                        ? "'" + f.getRejectedValue() + "' is not a valid value here"
-                        : String.valueOf(f.getDefaultMessage()))).toList();
-        return ResponseEntity.badRequest().body(invalid(errors.isEmpty()
-                ? List.of(new FieldError("body", "is invalid")) : errors));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldError(
-                        result.getMethodParameter().getParameterName(), String.valueOf(error.getDefaultMessage()))))
-                .toList();
-        return ResponseEntity.badRequest().body(invalid(errors));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(e.getParameterName(), "is required"))));
-    }
-
-    /** A field of the wrong type or shape, a field no request has, or a body that is not JSON at all. */
-    private static ProblemDetail unreadableJson(JacksonException json) {
-        if (json.getPath().isEmpty()) {
-            return invalid(List.of(new FieldError("body", "the body is not valid JSON: " + json.getOriginalMessage())));
-        }
-        String field = json.getPath().stream()
-                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        String reason = json instanceof UnrecognizedPropertyException unknown
-                ? "is not a field this request accepts; it accepts " + unknown.getKnownPropertyIds().stream()
-                        .map(String::valueOf).sorted().toList()
-                : "has a value of the wrong type or shape";
-        return invalid(List.of(new FieldError(field, reason)));
-    }
-
-    private static ProblemDetail invalid(List<FieldError> errors) {
-        FieldError first = errors.get(0);
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid request",
-                errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")));
-        problem.setProperty("field", first.field());
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPES + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

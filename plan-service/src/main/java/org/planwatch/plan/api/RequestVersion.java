@@ -1,8 +1,7 @@
 package org.planwatch.plan.api;
 
-import java.util.List;
 import org.planwatch.plan.concurrency.VersionRequiredException;
-import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.problem.InvalidFieldException;
 import org.springframework.http.ETag;
 
 /** Reads the version a change is based on from If-Match ({@code "3"}, {@code W/"3"}) or from the body. */
@@ -23,12 +22,13 @@ public final class RequestVersion {
         if (ifMatch == null || ifMatch.isBlank()) {
             return bodyVersion;
         }
-        List<ETag> tags = ETag.parse(ifMatch);
-        if (tags.size() != 1 || tags.get(0).isWildcard() || !tags.get(0).tag().matches("\\d{1,18}")) {
+        // One tag, quoted or not, weak or strong, as clients send it back.
+        ETag tag = ETag.create(ifMatch.strip());
+        if (!tag.tag().matches("\\d{1,18}")) {
             throw new InvalidFieldException("If-Match", "'" + ifMatch + "' is not a version this service issued; "
                     + "send the ETag of the resource, such as \"3\"");
         }
-        long version = Long.parseLong(tags.get(0).tag());
+        long version = Long.parseLong(tag.tag());
         if (bodyVersion != null && bodyVersion != version) {
             throw new InvalidFieldException("version", "the body says version " + bodyVersion
                     + " but If-Match says " + version);

@@ -1,5 +1,7 @@
 package org.planwatch.plan.concurrency;
 
+import java.util.Optional;
+
 /**
  * An update named a version that is no longer the stored one; reported as 412 with the current state, so the
  * user can see what changed and try again instead of silently overwriting someone else's change.
@@ -19,8 +21,7 @@ public class StaleVersionException extends RuntimeException {
 
     /** The stored state, for the feature that owns it to render; empty when it is another kind of thing. */
     @SuppressWarnings("unchecked")
-    public <T> java.util.Optional<Versioned<T>> current(Class<T> kind) {
-        return kind.isInstance(current.value()) ? java.util.Optional.of((Versioned<T>) current)
-                : java.util.Optional.empty();
+    public <T> Optional<Versioned<T>> current(Class<T> kind) {
+        return kind.isInstance(current.value()) ? Optional.of((Versioned<T>) current) : Optional.empty();
     }
 }

@@ -1,14 +1,14 @@
 package org.planwatch.plan.lead;
 
-import static org.planwatch.plan.problem.InvalidFieldException.limit;
-import static org.planwatch.plan.problem.InvalidFieldException.require;
+import static org.planwatch.problem.InvalidFieldException.limit;
+import static org.planwatch.problem.InvalidFieldException.require;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.planwatch.plan.problem.Emails;
-import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.problem.Emails;
+import org.planwatch.problem.InvalidFieldException;
 
 /**
  * A person or an organisation that leads actions. An organisation's {@code contactName} and {@code email} are

@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.store.LeadStore;
-import org.planwatch.plan.problem.ConflictException;
-import org.planwatch.plan.problem.InvalidFieldException;
-import org.planwatch.plan.problem.NotFoundException;
+import org.planwatch.problem.ConflictException;
+import org.planwatch.problem.InvalidFieldException;
+import org.planwatch.problem.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /** Keeps the lead directory and turns the names plans use into leads who can be emailed. */

@@ -7,7 +7,7 @@ import static org.planwatch.plan.action.AnAction.anAction;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.problem.InvalidFieldException;
 
 class ActionTest {
 

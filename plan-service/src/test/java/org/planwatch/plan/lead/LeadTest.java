@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.problem.InvalidFieldException;
 
 class LeadTest {
 

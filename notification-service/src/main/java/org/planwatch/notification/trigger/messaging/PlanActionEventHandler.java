@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.planwatch.notification.actionview.ActionView;
 import org.planwatch.notification.actionview.ActionViews;
-import org.planwatch.notification.mail.Mailer;
 import org.planwatch.notification.mail.ComposedMail;
+import org.planwatch.notification.mail.Mailer;
 import org.planwatch.notification.reminder.ReminderScan;
 import org.planwatch.notification.trigger.ChangeMails;
 import org.planwatch.notification.trigger.NotificationRules;
@@ -28,17 +28,17 @@ public class PlanActionEventHandler {
     private final JsonMapper json;
     private final ActionViews views;
     private final Mailer mailer;
-    private final ChangeMails composer;
+    private final ChangeMails changeMails;
     private final ReminderScan reminders;
     private final boolean remindOnChange;
 
-    PlanActionEventHandler(JsonMapper json, ActionViews views, Mailer mailer, ChangeMails composer,
+    PlanActionEventHandler(JsonMapper json, ActionViews views, Mailer mailer, ChangeMails changeMails,
                            ReminderScan reminders,
                            @Value("${planwatch.reminders.when-action-changes:true}") boolean remindOnChange) {
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.views = views;
         this.mailer = mailer;
-        this.composer = composer;
+        this.changeMails = changeMails;
         this.reminders = reminders;
         this.remindOnChange = remindOnChange;
     }
@@ -52,7 +52,7 @@ public class PlanActionEventHandler {
         }
         for (Notice notice : NotificationRules.noticesFor(event)) {
             if (!mailer.alreadyQueued(event.id(), notice.kind(), notice.recipientEmail())) {
-                ComposedMail mail = composer.compose(event, notice);
+                ComposedMail mail = changeMails.compose(event, notice);
                 mailer.queue(event.id(), notice.kind(), event.data().actionId(), notice.recipientName(),
                         notice.recipientEmail(), mail);
             }

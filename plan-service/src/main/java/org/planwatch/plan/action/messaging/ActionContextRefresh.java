@@ -6,7 +6,7 @@ import org.planwatch.plan.actionplan.PlanService;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.lead.LeadDirectory;
-import org.planwatch.plan.problem.NotFoundException;
+import org.planwatch.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -28,7 +28,7 @@ import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.lead.LeadDirectory;
 import org.planwatch.plan.lead.LeadKind;
-import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.problem.InvalidFieldException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.SortDefault;

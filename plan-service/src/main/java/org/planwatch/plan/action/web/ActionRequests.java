@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.planwatch.plan.action.MeasureRef;
 import org.planwatch.plan.action.Rag;
 import org.planwatch.plan.action.Review;
 import org.planwatch.plan.action.ReviewCadence;
-import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.problem.InvalidFieldException;
 
 /**
  * The bodies the actions API accepts. Jackson refuses unknown fields and values of the wrong type by name, Bean
@@ -123,7 +124,7 @@ final class ActionRequests {
 
     /** A measure as plain text ("Number of carers supported") or linked ({"text": ..., "measureId": ...}). */
     record MeasureRequest(@NotBlank @Size(max = Action.MAX_ITEM) String text,
-                          @Pattern(regexp = "\\s*([A-Za-z0-9._:-]{1,100})?\\s*",
+                          @Pattern(regexp = "\\s*(" + MeasureRef.ID + ")?\\s*",
                                   message = "is not a measure id (letters, digits, '.', '_', ':' and '-', at most 100)")
                           String measureId) {
 
@@ -170,7 +171,7 @@ final class ActionRequests {
         }
         try {
             return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidFieldException(field, "'" + text + "' is not a real date in the form 2024-06-30");
         }
     }

@@ -19,7 +19,7 @@ import org.planwatch.plan.export.PlanTable;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.lead.LeadDirectory;
-import org.planwatch.plan.problem.InvalidFieldException;
+import org.planwatch.problem.InvalidFieldException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

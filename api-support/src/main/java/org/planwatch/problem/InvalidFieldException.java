@@ -1,4 +1,4 @@
-package org.planwatch.plan.problem;
+package org.planwatch.problem;
 
 /** A value a user sent breaks a rule of the domain; reported as 400 naming the field and the reason. */
 public class InvalidFieldException extends RuntimeException {

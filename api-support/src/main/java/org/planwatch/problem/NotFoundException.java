@@ -1,4 +1,4 @@
-package org.planwatch.plan.problem;
+package org.planwatch.problem;
 
 /** An id in the path names nothing stored; reported as 404. */
 public class NotFoundException extends RuntimeException {

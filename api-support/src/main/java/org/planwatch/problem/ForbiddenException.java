@@ -1,4 +1,4 @@
-package org.planwatch.notification.problem;
+package org.planwatch.problem;
 
 /** A request whose proof does not hold, such as a forged unsubscribe link; reported as 403. */
 public class ForbiddenException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.planwatch.plan.problem;
+package org.planwatch.problem;
 
 import java.util.regex.Pattern;
 
