@@ -26,7 +26,7 @@ class MeasureServiceHealthIT {
         HttpJson.Response health = new HttpJson("http://localhost:" + port).get("/actuator/health");
 
         assertThat(health.status()).as(health.body()).isEqualTo(200);
-        assertThat(health.json().get("status").asString()).isEqualTo("UP");
-        assertThat(health.json().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("$.status")).isEqualTo("UP");
+        assertThat(health.at("$.components.mongo.status")).isEqualTo("UP");
     }
 }

@@ -10,6 +10,6 @@ import org.planwatch.testsupport.FeatureBoundaries;
 class FeatureBoundariesTest extends FeatureBoundaries {
 
     FeatureBoundariesTest() {
-        super("org.planwatch.notification", "api");
+        super(NotificationServiceApplication.class);
     }
 }

@@ -1,5 +1,6 @@
 package org.planwatch.testsupport;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +42,20 @@ public final class HttpJson {
 
         public String contentType() {
             return header("Content-Type");
+        }
+
+        /** The text at a JsonPath in the body: {@code at("$.themes[0].outcomes[0].id")}. */
+        public String at(String path) {
+            return at(path, String.class);
+        }
+
+        public <T> T at(String path, Class<T> type) {
+            return HttpJson.at(raw.body(), path, type);
+        }
+
+        /** Every text a JsonPath with a wildcard finds: {@code list("$.items[*].id")}. */
+        public List<String> list(String path) {
+            return JsonPath.read(raw.body(), path);
         }
     }
 
@@ -94,6 +110,15 @@ public final class HttpJson {
 
     public static JsonNode parse(String json) {
         return JSON.readTree(json);
+    }
+
+    /** The value at a JsonPath in a JSON document, such as an event read from Kafka. */
+    public static <T> T at(String json, String path, Class<T> type) {
+        return JsonPath.parse(json).read(path, type);
+    }
+
+    public static String at(String json, String path) {
+        return at(json, path, String.class);
     }
 
     public static Map<String, Object> object(Object... keysAndValues) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts planwatch on this machine: the broker, the MongoDB stand-in and the mail catcher, then the four services,
+ * Starts planwatch on this machine: the broker, the MongoDB stand-in and the local inbox, then the four services,
  * loads demo data the first time, prints where to go, and stops everything on Ctrl-C.
  *
  * <p>Set {@code KAFKA_BOOTSTRAP_SERVERS}, {@code MONGODB_URI} or {@code SMTP_HOST}/{@code SMTP_PORT} to use
@@ -31,7 +31,7 @@ public final class LocalStack implements AutoCloseable {
     private final Settings settings;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private MailCatcher mail;
+    private ServiceProcess inbox;
     private KafkaBroker broker;
     private String kafka;
     private String mongoUri;
@@ -68,10 +68,12 @@ public final class LocalStack implements AutoCloseable {
             smtpHost = env.get("SMTP_HOST");
             smtpPort = Integer.parseInt(env.getOrDefault("SMTP_PORT", "25"));
         } else {
-            mail = started(new MailCatcher(settings.smtpPort(), settings.inboxPort()));
-            mail.start();
             smtpHost = "127.0.0.1";
-            smtpPort = mail.smtpPort();
+            smtpPort = settings.smtpPort();
+            inbox = started(process("local-inbox", settings.root().resolve("deploy/inbox/target"), settings.inboxPort(),
+                    Map.of("INBOX_SMTP_PORT", Integer.toString(smtpPort),
+                            "INBOX_DIRECTORY", settings.dataDir().resolve("inbox").toString())));
+            inbox.start();
         }
         if (env.containsKey("MONGODB_URI")) {
             mongoUri = env.get("MONGODB_URI");
@@ -93,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
                 env.containsKey("MONGODB_URI") ? "(external)" : "stand-in (mongo-java-server, H2 file)", mongoUri,
                 smtpHost, smtpPort, seconds(started));
 
-        List<ServiceProcess> services = List.of(
+        List<ServiceProcess> services = new ArrayList<>(List.of(
                 service("plan-service", settings.planPort(), "planwatch-plans", Map.of()),
                 service("measure-service", settings.measurePort(), "planwatch-measures", Map.of()),
                 service("notification-service", settings.notificationPort(), "planwatch-notifications",
@@ -101,9 +103,12 @@ public final class LocalStack implements AutoCloseable {
                 service("gateway", settings.gatewayPort(), null, Map.of(
                         "PLAN_SERVICE_URL", "http://localhost:" + settings.planPort(),
                         "MEASURE_SERVICE_URL", "http://localhost:" + settings.measurePort(),
-                        "NOTIFICATION_SERVICE_URL", "http://localhost:" + settings.notificationPort())));
+                        "NOTIFICATION_SERVICE_URL", "http://localhost:" + settings.notificationPort()))));
         for (ServiceProcess service : services) {
             started(service).start();
+        }
+        if (inbox != null) {
+            services.add(0, inbox);
         }
         for (ServiceProcess service : services) {
             service.awaitHealthy(Duration.ofSeconds(180));
@@ -119,8 +124,8 @@ public final class LocalStack implements AutoCloseable {
         say("");
         say("planwatch is running (started in %.1f s).", seconds(started));
         say("  Gateway (the API):  %s/api/plans", gatewayUrl());
-        if (mail != null) {
-            say("  Inbox (every email): %s", mail.inboxUrl());
+        if (inbox != null) {
+            say("  Inbox (every email): %s", inboxUrl());
         }
         say("  Logs and data:       %s", settings.dataDir());
         say("Press Ctrl-C to stop.");
@@ -146,7 +151,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String inboxUrl() {
-        return mail == null ? null : mail.inboxUrl();
+        return inbox == null ? null : inbox.url() + "/";
     }
 
     private ServiceProcess service(String name, int port, String database, Map<String, String> extra) {
@@ -159,10 +164,13 @@ public final class LocalStack implements AutoCloseable {
         env.put("SMTP_HOST", smtpHost);
         env.put("SMTP_PORT", Integer.toString(smtpPort));
         env.putAll(extra);
+        return process(name, settings.root().resolve(name).resolve("target"), port, env);
+    }
+
+    private ServiceProcess process(String name, Path builtIn, int port, Map<String, String> env) {
         // run-local copies the jars aside first, so a build while the stack runs cannot pull them from under it.
         String copied = System.getProperty("planwatch.jars");
-        Path jar = copied != null ? Path.of(copied).resolve(name + ".jar")
-                : settings.root().resolve(name).resolve("target").resolve(name + ".jar");
+        Path jar = (copied != null ? Path.of(copied) : builtIn).resolve(name + ".jar");
         return new ServiceProcess(name, jar, port, env, settings.dataDir().resolve("logs").resolve(name + ".log"));
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -21,7 +21,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class MailTemplates {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-    private final TemplateEngine templates = new TemplateEngine();
+    private final SpringTemplateEngine templates = new SpringTemplateEngine();
     private final String actionLink;
 
     MailTemplates(@Value("${planwatch.links.action:http://localhost:8080/api/actions/{id}}") String actionLink) {

@@ -82,11 +82,11 @@ class RecipientPreferencesIT {
         var sent = http().post("/api/notifications/digests/send", Map.of());
 
         assertThat(sent.status()).isEqualTo(200);
-        assertThat(sent.json().get("queued").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(sent.at("$.queued", Integer.class)).isGreaterThanOrEqualTo(1);
         MimeMessage mail = Inbox.awaitMails(lead, 1).get(0);
         assertThat(mail.getSubject()).startsWith("[planwatch] Your digest for ").endsWith(": 1 update");
         assertThat(Inbox.part(mail, "text/plain")).contains("31 December 2022");
-        assertThat(http().post("/api/notifications/digests/send", Map.of()).json().get("queued").asInt()).isZero();
+        assertThat(http().post("/api/notifications/digests/send", Map.of()).at("$.queued", Integer.class)).isZero();
         await().during(Duration.ofSeconds(2)).until(() -> mailsTo(lead).size() == 1);
     }
 
@@ -106,7 +106,7 @@ class RecipientPreferencesIT {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unsubscribed.statusCode()).isEqualTo(200);
-        assertThat(http().get("/api/notifications/preferences/" + lead).json().get("optedOut").get(0).asString())
+        assertThat(http().get("/api/notifications/preferences/" + lead).at("$.optedOut[0]"))
                 .isEqualTo("DUE_SOON");
 
         String second = publishDueDateChange(lead, "2022-06-29");
@@ -122,7 +122,7 @@ class RecipientPreferencesIT {
                 + "&kind=DUE_SOON&signature=forged", null);
 
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(http().get("/api/notifications/preferences/someone.else@example.org").json().get("optedOut"))
+        assertThat(http().get("/api/notifications/preferences/someone.else@example.org").list("$.optedOut"))
                 .isEmpty();
     }
 
@@ -146,7 +146,7 @@ class RecipientPreferencesIT {
     }
 
     private int log(String query) {
-        return http().get("/api/notifications?" + query).json().get("totalItems").asInt();
+        return http().get("/api/notifications?" + query).at("$.totalItems", Integer.class);
     }
 
     private HttpJson http() {

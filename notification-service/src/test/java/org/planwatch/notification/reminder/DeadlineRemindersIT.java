@@ -47,7 +47,7 @@ class DeadlineRemindersIT {
         assertThat(http.put("/api/notifications/plans/plan-with-policy/reminder-policy",
                 Map.of("daysBefore", java.util.List.of(14), "overdueEveryDays", 14)).status()).isEqualTo(200);
         assertThat(http.put("/api/notifications/plans/plan-with-policy/reminder-policy", Map.of("daysBefore",
-                java.util.List.of(0))).json().get("field").asString()).isEqualTo("daysBefore");
+                java.util.List.of(0))).at("$.field")).isEqualTo("daysBefore");
         publish(actionId, org.planwatch.notification.PlanActionEventFixtures.dueDateChanged(UUID.randomUUID().toString(),
                 actionId, 2, lead, "2022-05-31", "2022-06-30").replace("\"id\":\"plan-1\"", "\"id\":\"plan-with-policy\""));
         await().atMost(Duration.ofSeconds(20)).until(() -> views.find(actionId).isPresent());
@@ -58,7 +58,7 @@ class DeadlineRemindersIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> reminders(lead).size() == 1);
         assertThat(reminders(lead).get(0).getSubject()).contains("is due in 14 days");
         await().during(Duration.ofSeconds(2)).until(() -> reminders(lead).size() == 1);
-        assertThat(http.get("/api/notifications/plans/plan-with-policy/reminder-policy").json().get("daysBefore").get(0).asInt())
+        assertThat(http.get("/api/notifications/plans/plan-with-policy/reminder-policy").at("$.daysBefore[0]", Integer.class))
                 .isEqualTo(14);
     }
 

@@ -55,17 +55,17 @@ class RemindersWhenActionsChangeIT {
         var scanNow = new HttpJson("http://localhost:" + port).post("/api/notifications/reminders/scan", Map.of());
 
         assertThat(scanNow.status()).isEqualTo(200);
-        assertThat(scanNow.json().get("day").asString()).isEqualTo(today.toString());
-        assertThat(scanNow.json().get("queued").asInt()).isZero();
+        assertThat(scanNow.at("$.day")).isEqualTo(today.toString());
+        assertThat(scanNow.at("$.queued", Integer.class)).isZero();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> reminders(lead).size() == 1);
         assertThat(subject(reminders(lead).get(0))).contains("is due in 5 days");
         assertThat(Inbox.mailsTo(lead)).hasSize(2); // the due-date change and the reminder
         var http = new HttpJson("http://localhost:" + port);
-        assertThat(http.get("/api/notifications?actionId=" + actionId + "&kind=due-soon").json().get("totalItems").asInt())
+        assertThat(http.get("/api/notifications?actionId=" + actionId + "&kind=due-soon").at("$.totalItems", Integer.class))
                 .isEqualTo(1);
-        assertThat(http.get("/api/notifications?actionId=" + actionId + "&status=SENT").json().get("totalItems").asInt())
+        assertThat(http.get("/api/notifications?actionId=" + actionId + "&status=SENT").at("$.totalItems", Integer.class))
                 .isEqualTo(2);
-        assertThat(http.get("/api/notifications?kind=SOMETIME").json().get("field").asString()).isEqualTo("kind");
+        assertThat(http.get("/api/notifications?kind=SOMETIME").at("$.field")).isEqualTo("kind");
     }
 
     @Test
@@ -82,10 +82,10 @@ class RemindersWhenActionsChangeIT {
                 Map.of("daysBefore", List.of(60, 7))).status()).isEqualTo(200);
         var scanNow = http.post("/api/notifications/reminders/scan", Map.of());
 
-        assertThat(scanNow.json().get("queued").asInt()).isEqualTo(1);
+        assertThat(scanNow.at("$.queued", Integer.class)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> reminders(lead).size() == 1);
         assertThat(subject(reminders(lead).get(0))).contains("is due in 60 days");
-        assertThat(http.post("/api/notifications/reminders/scan", Map.of()).json().get("queued").asInt()).isZero();
+        assertThat(http.post("/api/notifications/reminders/scan", Map.of()).at("$.queued", Integer.class)).isZero();
     }
 
     @Test

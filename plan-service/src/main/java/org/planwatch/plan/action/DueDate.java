@@ -35,14 +35,6 @@ public record DueDate(LocalDate date, DatePrecision precision, String text) {
         text = text == null || text.isBlank() ? describe(date, precision) : text.strip();
     }
 
-    public static DueDate onDay(LocalDate day) {
-        return new DueDate(day, DatePrecision.DAY, null);
-    }
-
-    public static DueDate inMonth(YearMonth month) {
-        return new DueDate(month.atEndOfMonth(), DatePrecision.MONTH, null);
-    }
-
     /**
      * Reads a deadline written the way plans and people write them: {@code 2022-06-30}, {@code 2022-06},
      * {@code 2023-Q2}, {@code Jun 22}, {@code Sept 22}, {@code June 2023}, {@code 30 June 2022}, {@code 2024}.

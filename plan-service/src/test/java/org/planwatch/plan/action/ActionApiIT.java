@@ -1,6 +1,7 @@
 package org.planwatch.plan.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.planwatch.testsupport.HttpJson.at;
 import static org.planwatch.testsupport.HttpJson.object;
 
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ActionApiIT {
@@ -37,14 +37,14 @@ class ActionApiIT {
         http = new HttpJson("http://localhost:" + port);
         http.post("/api/leads", object("kind", "PERSON", "name", "Dana Carers-Lead " + System.nanoTime(),
                 "roleTitle", "Carers Lead " + System.nanoTime(), "email", "dana@example.org"));
-        JsonNode plan = http.post("/api/plans", object("title", "Carers Strategy Action Plan",
+        HttpJson.Response plan = http.post("/api/plans", object("title", "Carers Strategy Action Plan",
                 "partnership", "Doncaster", "period", "2022-2025",
                 "owner", object("name", "Olive Owner", "email", "owner@example.org"),
                 "themes", List.of(object("name", "IDENTIFICATION", "outcomes",
-                        List.of(object("reference", "1.1", "text", "IT systems will facilitate joined up working.")))))).json();
-        planId = plan.get("id").asString();
-        themeId = plan.get("themes").get(0).get("id").asString();
-        outcomeId = plan.get("themes").get(0).get("outcomes").get(0).get("id").asString();
+                        List.of(object("reference", "1.1", "text", "IT systems will facilitate joined up working."))))));
+        planId = plan.at("$.id");
+        themeId = plan.at("$.themes[0].id");
+        outcomeId = plan.at("$.themes[0].outcomes[0].id");
     }
 
     private HttpJson.Response createAction(String lead) {
@@ -55,8 +55,7 @@ class ActionApiIT {
     }
 
     private String newLead(String email) {
-        return http.post("/api/leads", object("name", "Lead " + System.nanoTime(), "email", email)).json()
-                .get("id").asString();
+        return http.post("/api/leads", object("name", "Lead " + System.nanoTime(), "email", email)).at("$.id");
     }
 
     @Test
@@ -65,17 +64,16 @@ class ActionApiIT {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("ETag")).isEqualTo("\"1\"");
-        JsonNode due = created.json().get("due");
-        assertThat(due.get("date").asString()).isEqualTo("2022-06-30");
-        assertThat(due.get("precision").asString()).isEqualTo("MONTH");
-        assertThat(due.get("text").asString()).isEqualTo("Jun 22");
-        assertThat(created.json().get("rag").asString()).isEqualTo("GREEN");
+        assertThat(created.at("$.due.date")).isEqualTo("2022-06-30");
+        assertThat(created.at("$.due.precision")).isEqualTo("MONTH");
+        assertThat(created.at("$.due.text")).isEqualTo("Jun 22");
+        assertThat(created.at("$.rag")).isEqualTo("GREEN");
     }
 
     @Test
     void changingTheDueDatePublishesOneDueDateChangedEventCarryingWhatAConsumerNeeds() {
         String leadId = newLead("due.lead@example.org");
-        String actionId = createAction(leadId).json().get("id").asString();
+        String actionId = createAction(leadId).at("$.id");
 
         HttpJson.Response changed = http.put("/api/actions/" + actionId + "/due-date",
                 object("due", "2022-09", "reason", "Waiting for GP pack"), "If-Match", "\"1\"",
@@ -86,27 +84,25 @@ class ActionApiIT {
         List<KafkaTopics.Record> events = KafkaTopics.read("plan.action.events",
                 r -> actionId.equals(r.key()) && r.value().contains("due-date-changed"), 1, Duration.ofSeconds(20));
         assertThat(events).hasSize(1);
-        JsonNode event = HttpJson.parse(events.get(0).value());
-        assertThat(event.get("specversion").asString()).isEqualTo("1.0");
-        assertThat(event.get("type").asString()).isEqualTo("org.planwatch.plan.action.due-date-changed.v1");
-        assertThat(event.get("subject").asString()).isEqualTo(actionId);
+        String event = events.get(0).value();
+        assertThat(at(event, "$.specversion")).isEqualTo("1.0");
+        assertThat(at(event, "$.type")).isEqualTo("org.planwatch.plan.action.due-date-changed.v1");
+        assertThat(at(event, "$.subject")).isEqualTo(actionId);
         assertThat(events.get(0).headers()).containsEntry("contentType", "application/cloudevents+json");
-        JsonNode data = event.get("data");
-        assertThat(data.get("actionVersion").asLong()).isEqualTo(2);
-        assertThat(data.get("changedBy").asString()).isEqualTo("admin@example.org");
-        assertThat(data.get("reason").asString()).isEqualTo("Waiting for GP pack");
-        assertThat(data.get("previous").get("due").get("date").asString()).isEqualTo("2022-06-30");
-        assertThat(data.get("action").get("due").get("date").asString()).isEqualTo("2022-09-30");
-        assertThat(data.get("plan").get("title").asString()).isEqualTo("Carers Strategy Action Plan");
-        assertThat(data.get("outcome").get("reference").asString()).isEqualTo("1.1");
-        assertThat(data.get("action").get("leads").get(0).get("email").asString()).isEqualTo("due.lead@example.org");
-        assertThat(data.get("action").get("measures").get(0).get("text").asString())
-                .isEqualTo("Improved information sharing");
+        assertThat(at(event, "$.data.actionVersion", Long.class)).isEqualTo(2);
+        assertThat(at(event, "$.data.changedBy")).isEqualTo("admin@example.org");
+        assertThat(at(event, "$.data.reason")).isEqualTo("Waiting for GP pack");
+        assertThat(at(event, "$.data.previous.due.date")).isEqualTo("2022-06-30");
+        assertThat(at(event, "$.data.action.due.date")).isEqualTo("2022-09-30");
+        assertThat(at(event, "$.data.plan.title")).isEqualTo("Carers Strategy Action Plan");
+        assertThat(at(event, "$.data.outcome.reference")).isEqualTo("1.1");
+        assertThat(at(event, "$.data.action.leads[0].email")).isEqualTo("due.lead@example.org");
+        assertThat(at(event, "$.data.action.measures[0].text")).isEqualTo("Improved information sharing");
     }
 
     @Test
     void aStaleVersionIsRefusedWith412AndTheCurrentStateAndNothingIsOverwritten() {
-        String actionId = createAction(newLead("b@example.org")).json().get("id").asString();
+        String actionId = createAction(newLead("b@example.org")).at("$.id");
         http.put("/api/actions/" + actionId + "/status", object("status", "Training requested"), "If-Match", "\"1\"");
 
         HttpJson.Response stale = http.put("/api/actions/" + actionId + "/rag", object("rag", "RED"),
@@ -114,14 +110,14 @@ class ActionApiIT {
 
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.contentType()).startsWith("application/problem+json");
-        assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(2);
-        assertThat(stale.json().get("current").get("status").asString()).isEqualTo("Training requested");
-        assertThat(http.get("/api/actions/" + actionId).json().get("rag").asString()).isEqualTo("GREEN");
+        assertThat(stale.at("$.currentVersion", Long.class)).isEqualTo(2);
+        assertThat(stale.at("$.current.status")).isEqualTo("Training requested");
+        assertThat(http.get("/api/actions/" + actionId).at("$.rag")).isEqualTo("GREEN");
     }
 
     @Test
     void ofManyConcurrentChangesBasedOnTheSameVersionExactlyOneWins() throws Exception {
-        String actionId = createAction(newLead("race@example.org")).json().get("id").asString();
+        String actionId = createAction(newLead("race@example.org")).at("$.id");
         int clients = 8;
         var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
         var start = new java.util.concurrent.CountDownLatch(1);
@@ -149,18 +145,18 @@ class ActionApiIT {
 
     @Test
     void aChangeWithoutAVersionIsRefusedWith428() {
-        String actionId = createAction(newLead("c@example.org")).json().get("id").asString();
+        String actionId = createAction(newLead("c@example.org")).at("$.id");
 
         HttpJson.Response refused = http.put("/api/actions/" + actionId + "/rag", object("rag", "RED"));
 
         assertThat(refused.status()).isEqualTo(428);
-        assertThat(refused.json().get("field").asString()).isEqualTo("If-Match");
+        assertThat(refused.at("$.field")).isEqualTo("If-Match");
     }
 
     @Test
     void badInputIsRefusedWith400NamingTheField() {
         String leadId = newLead("d@example.org");
-        String actionId = createAction(leadId).json().get("id").asString();
+        String actionId = createAction(leadId).at("$.id");
 
         assertField(http.put("/api/actions/" + actionId + "/rag", object("rag", "PURPLE"), "If-Match", "\"1\""), "rag");
         assertField(http.put("/api/actions/" + actionId + "/due-date", object("due", "2022-02-30"), "If-Match", "\"1\""),
@@ -176,30 +172,28 @@ class ActionApiIT {
 
     @Test
     void aPatchLeavesWhatItDoesNotNameAndANullDueDateRemovesIt() {
-        String actionId = createAction(newLead("patch@example.org")).json().get("id").asString();
+        String actionId = createAction(newLead("patch@example.org")).at("$.id");
 
-        JsonNode statusOnly = http.patch("/api/actions/" + actionId, object("status", "Started"), "If-Match", "\"1\"",
-                "Content-Type", "application/merge-patch+json").json();
-        assertThat(statusOnly.get("due").get("text").asString()).isEqualTo("Jun 22");
+        HttpJson.Response statusOnly = http.patch("/api/actions/" + actionId, object("status", "Started"),
+                "If-Match", "\"1\"", "Content-Type", "application/merge-patch+json");
+        assertThat(statusOnly.at("$.due.text")).isEqualTo("Jun 22");
 
         java.util.Map<String, Object> clearDue = new java.util.HashMap<>();
         clearDue.put("due", null);
         // An ETag sent back without its quotes is read as the same version.
-        JsonNode cleared = http.patch("/api/actions/" + actionId, clearDue, "If-Match", "2").json();
-        assertThat(cleared.get("due").isNull()).isTrue();
-        assertThat(cleared.get("status").asString()).isEqualTo("Started");
+        HttpJson.Response cleared = http.patch("/api/actions/" + actionId, clearDue, "If-Match", "2");
+        assertThat(cleared.at("$.due")).isNull();
+        assertThat(cleared.at("$.status")).isEqualTo("Started");
     }
 
     @Test
     void everyInvalidFieldIsReportedAtOnceAndAWrongTypeIsRefusedNotConverted() {
-        String actionId = createAction(newLead("many@example.org")).json().get("id").asString();
+        String actionId = createAction(newLead("many@example.org")).at("$.id");
 
         HttpJson.Response refused = http.post("/api/actions", object("planId", " ", "text", "",
                 "reason", "r".repeat(Action.MAX_TEXT + 1)));
         assertThat(refused.status()).isEqualTo(400);
-        List<String> fields = new java.util.ArrayList<>();
-        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-        assertThat(fields).containsExactlyInAnyOrder("planId", "text", "reason");
+        assertThat(refused.list("$.errors[*].field")).containsExactlyInAnyOrder("planId", "text", "reason");
 
         assertField(http.patch("/api/actions/" + actionId, object("text", 5), "If-Match", "\"1\""), "text");
         assertField(http.patch("/api/actions/" + actionId, object("version", 1.5), "If-Match", "\"1\""), "version");
@@ -212,15 +206,15 @@ class ActionApiIT {
 
     @Test
     void aMeasureIsTextUntilLinkedToAMeasureServiceMeasure() {
-        String actionId = createAction(newLead("m@example.org")).json().get("id").asString();
+        String actionId = createAction(newLead("m@example.org")).at("$.id");
 
-        JsonNode linked = http.patch("/api/actions/" + actionId, object("measures", List.of(
+        HttpJson.Response linked = http.patch("/api/actions/" + actionId, object("measures", List.of(
                 "Staff report greater understanding",
                 object("text", "Number of carers identified", "measureId", "carers-identified"))),
-                "If-Match", "\"1\"").json();
+                "If-Match", "\"1\"");
 
-        assertThat(linked.get("measures").get(0).get("measureId").isNull()).isTrue();
-        assertThat(linked.get("measures").get(1).get("measureId").asString()).isEqualTo("carers-identified");
+        assertThat(linked.at("$.measures[0].measureId")).isNull();
+        assertThat(linked.at("$.measures[1].measureId")).isEqualTo("carers-identified");
         assertField(http.patch("/api/actions/" + actionId, object("measures", List.of(object("text", "x",
                 "measureId", "not a valid id!"))), "If-Match", "\"2\""), "measures[0].measureId");
     }
@@ -246,7 +240,7 @@ class ActionApiIT {
         HttpJson.Response openApi = http.get("/v3/api-docs");
 
         assertThat(openApi.status()).isEqualTo(200);
-        assertThat(openApi.json().get("paths").has("/api/actions/{id}/due-date")).isTrue();
+        assertThat(openApi.at("$.paths", java.util.Map.class)).containsKey("/api/actions/{id}/due-date");
     }
 
     @Test
@@ -259,32 +253,31 @@ class ActionApiIT {
 
     @Test
     void everyChangeIsKeptAsATimeline() {
-        String actionId = createAction(newLead("e@example.org")).json().get("id").asString();
+        String actionId = createAction(newLead("e@example.org")).at("$.id");
         http.put("/api/actions/" + actionId + "/rag", object("rag", "Amber", "reason", "Slipping"), "If-Match", "\"1\"",
                 "X-Planwatch-User", "lead@example.org");
 
-        JsonNode history = http.get("/api/actions/" + actionId + "/history").json();
+        HttpJson.Response history = http.get("/api/actions/" + actionId + "/history");
 
-        assertThat(history).hasSize(2);
-        JsonNode rag = history.get(1);
-        assertThat(rag.get("field").asString()).isEqualTo("rag");
-        assertThat(rag.get("from").asString()).isEqualTo("GREEN");
-        assertThat(rag.get("to").asString()).isEqualTo("AMBER");
-        assertThat(rag.get("by").asString()).isEqualTo("lead@example.org");
-        assertThat(rag.get("reason").asString()).isEqualTo("Slipping");
+        assertThat(history.at("$.length()", Integer.class)).isEqualTo(2);
+        assertThat(history.at("$[1].field")).isEqualTo("rag");
+        assertThat(history.at("$[1].from")).isEqualTo("GREEN");
+        assertThat(history.at("$[1].to")).isEqualTo("AMBER");
+        assertThat(history.at("$[1].by")).isEqualTo("lead@example.org");
+        assertThat(history.at("$[1].reason")).isEqualTo("Slipping");
     }
 
     @Test
     void overdueAndLeadFiltersFindTheRightActions() {
         String leadId = newLead("f@example.org");
-        String actionId = createAction(leadId).json().get("id").asString();
+        String actionId = createAction(leadId).at("$.id");
 
-        JsonNode overdue = http.get("/api/actions?planId=" + planId + "&overdue=true&lead=" + leadId).json();
+        HttpJson.Response overdue = http.get("/api/actions?planId=" + planId + "&overdue=true&lead=" + leadId);
 
-        assertThat(overdue.get("totalItems").asLong()).isEqualTo(1);
-        assertThat(overdue.get("items").get(0).get("id").asString()).isEqualTo(actionId);
-        assertThat(overdue.get("items").get(0).get("overdue").asBoolean()).isTrue();
-        assertThat(http.get("/api/actions?planId=" + planId + "&rag=RED").json().get("totalItems").asLong()).isZero();
+        assertThat(overdue.at("$.totalItems", Long.class)).isEqualTo(1);
+        assertThat(overdue.at("$.items[0].id")).isEqualTo(actionId);
+        assertThat(overdue.at("$.items[0].overdue", Boolean.class)).isTrue();
+        assertThat(http.get("/api/actions?planId=" + planId + "&rag=RED").at("$.totalItems", Long.class)).isZero();
     }
 
     @Test
@@ -292,10 +285,10 @@ class ActionApiIT {
         String lead = newLead("filters@example.org");
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
         String soon = http.post("/api/actions", object("planId", planId, "themeId", themeId, "text", "Soon",
-                "leads", List.of(lead), "due", today.plusDays(5).toString())).json().get("id").asString();
+                "leads", List.of(lead), "due", today.plusDays(5).toString())).at("$.id");
         String later = http.post("/api/actions", object("planId", planId, "text", "Later", "leads", List.of(lead),
                 "due", today.plusDays(60).toString(), "review", object("nextReview", today.minusDays(1).toString())))
-                .json().get("id").asString();
+                .at("$.id");
 
         assertThat(ids("dueWithinDays=7")).containsExactly(soon);
         assertThat(ids("dueAfter=" + today.plusDays(30))).containsExactly(later);
@@ -308,15 +301,12 @@ class ActionApiIT {
     }
 
     private List<String> ids(String query) {
-        JsonNode page = http.get("/api/actions?planId=" + planId + "&" + query).json();
-        List<String> ids = new java.util.ArrayList<>();
-        page.get("items").forEach(item -> ids.add(item.get("id").asString()));
-        return ids;
+        return http.get("/api/actions?planId=" + planId + "&" + query).list("$.items[*].id");
     }
 
     private static void assertField(HttpJson.Response response, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("field").asString()).isEqualTo(field);
+        assertThat(response.at("$.field")).isEqualTo(field);
     }
 }

@@ -1,6 +1,7 @@
 package org.planwatch.plan.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.planwatch.testsupport.HttpJson.at;
 import static org.planwatch.testsupport.HttpJson.object;
 
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Renaming a plan or correcting a lead's email reaches every consumer's copy of the actions concerned, without
@@ -38,12 +38,11 @@ class ActionContextEventsIT {
     void aRenamedPlanAndACorrectedLeadEmailArePublishedForTheirActionsWhoseVersionStaysTheSame() {
         HttpJson http = new HttpJson("http://localhost:" + port);
         String leadName = "Context Lead " + System.nanoTime();
-        String lead = http.post("/api/leads", object("name", leadName, "email", "old.address@example.org")).json()
-                .get("id").asString();
+        String lead = http.post("/api/leads", object("name", leadName, "email", "old.address@example.org")).at("$.id");
         String planId = http.post("/api/plans", object("title", "Carers Strategy Action Plan", "owner",
-                object("name", "Owner", "email", "owner@example.org"))).json().get("id").asString();
+                object("name", "Owner", "email", "owner@example.org"))).at("$.id");
         String id = http.post("/api/actions", object("planId", planId, "text", "Coproduce the GP resource pack",
-                "leads", List.of(lead), "due", "Jun 27")).json().get("id").asString();
+                "leads", List.of(lead), "due", "Jun 27")).at("$.id");
 
         assertThat(http.put("/api/plans/" + planId, object("title", "Carers Strategy Action Plan 2026-2029",
                 "owner", object("name", "Owner", "email", "owner@example.org")), "If-Match", "\"1\"").status())
@@ -53,16 +52,13 @@ class ActionContextEventsIT {
 
         List<KafkaTopics.Record> events = KafkaTopics.read("plan.action.events", r -> id.equals(r.key()), 3,
                 Duration.ofSeconds(30));
-        List<JsonNode> parsed = events.stream().map(r -> HttpJson.parse(r.value())).toList();
-        assertThat(parsed).extracting(e -> e.get("type").asString()).containsExactly(
+        assertThat(events).extracting(e -> at(e.value(), "$.type")).containsExactly(
                 "org.planwatch.plan.action.created.v1", "org.planwatch.plan.action.context-changed.v1",
                 "org.planwatch.plan.action.context-changed.v1");
-        assertThat(parsed.get(1).get("data").get("plan").get("title").asString())
-                .isEqualTo("Carers Strategy Action Plan 2026-2029");
-        assertThat(parsed.get(1).get("data").get("changedFields").get(0).asString()).isEqualTo("plan");
-        assertThat(parsed.get(2).get("data").get("action").get("leads").get(0).get("email").asString())
-                .isEqualTo("new.address@example.org");
-        assertThat(parsed).extracting(e -> e.get("data").get("actionVersion").asLong()).containsOnly(1L);
+        assertThat(at(events.get(1).value(), "$.data.plan.title")).isEqualTo("Carers Strategy Action Plan 2026-2029");
+        assertThat(at(events.get(1).value(), "$.data.changedFields[0]")).isEqualTo("plan");
+        assertThat(at(events.get(2).value(), "$.data.action.leads[0].email")).isEqualTo("new.address@example.org");
+        assertThat(events).extracting(e -> at(e.value(), "$.data.actionVersion", Long.class)).containsOnly(1L);
         for (KafkaTopics.Record event : events) {
             assertThat(EventContracts.violations(SCHEMA, event.value())).as(event.value()).isEmpty();
         }

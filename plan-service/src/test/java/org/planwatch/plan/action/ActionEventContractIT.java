@@ -1,6 +1,7 @@
 package org.planwatch.plan.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.planwatch.testsupport.HttpJson.at;
 import static org.planwatch.testsupport.HttpJson.object;
 
 import java.nio.file.Path;
@@ -34,13 +35,13 @@ class ActionEventContractIT {
     void everyPublishedEventMatchesTheSchemaAndOneActionsEventsArriveInOrder() {
         HttpJson http = new HttpJson("http://localhost:" + port);
         String first = http.post("/api/leads", object("name", "Contract Lead " + System.nanoTime(),
-                "email", "contract.one@example.org")).json().get("id").asString();
+                "email", "contract.one@example.org")).at("$.id");
         String second = http.post("/api/leads", object("kind", "ORGANISATION", "name", "NHS England " + System.nanoTime(),
-                "contactName", "Primary Care Team", "email", "england.contract@example.org")).json().get("id").asString();
+                "contactName", "Primary Care Team", "email", "england.contract@example.org")).at("$.id");
         String planId = http.post("/api/plans", object("title", "Contract plan", "owner",
-                object("name", "Owner", "email", "owner@example.org"))).json().get("id").asString();
+                object("name", "Owner", "email", "owner@example.org"))).at("$.id");
         String id = http.post("/api/actions", object("planId", planId, "text", "Coproduce the GP resource pack",
-                "leads", List.of(first), "due", "Jun 22", "rag", "GREEN")).json().get("id").asString();
+                "leads", List.of(first), "due", "Jun 22", "rag", "GREEN")).at("$.id");
         http.put("/api/actions/" + id + "/due-date", object("due", "Q3 2022"), "If-Match", "\"1\"");
         http.put("/api/actions/" + id + "/rag", object("rag", "AMBER"), "If-Match", "\"2\"");
         http.put("/api/actions/" + id + "/status", object("status", "Initial session hosted"), "If-Match", "\"3\"");
@@ -52,17 +53,17 @@ class ActionEventContractIT {
         List<KafkaTopics.Record> events = KafkaTopics.read("plan.action.events", r -> id.equals(r.key()), 7,
                 Duration.ofSeconds(30));
 
-        assertThat(events).extracting(r -> HttpJson.parse(r.value()).get("type").asString()).containsExactly(
+        assertThat(events).extracting(r -> at(r.value(), "$.type")).containsExactly(
                 "org.planwatch.plan.action.created.v1", "org.planwatch.plan.action.due-date-changed.v1",
                 "org.planwatch.plan.action.rag-changed.v1", "org.planwatch.plan.action.status-updated.v1",
                 "org.planwatch.plan.action.leads-changed.v1", "org.planwatch.plan.action.updated.v1",
                 "org.planwatch.plan.action.deleted.v1");
-        assertThat(events).extracting(r -> HttpJson.parse(r.value()).get("data").get("actionVersion").asLong())
+        assertThat(events).extracting(r -> at(r.value(), "$.data.actionVersion", Long.class))
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         for (KafkaTopics.Record event : events) {
             assertThat(EventContracts.violations(SCHEMA, event.value())).as(event.value()).isEmpty();
         }
-        assertThat(HttpJson.parse(events.get(2).value()).get("data").get("downgrade").asBoolean()).isTrue();
+        assertThat(at(events.get(2).value(), "$.data.downgrade", Boolean.class)).isTrue();
         assertThat(KafkaTopics.partitionCount("plan.action.events")).as("partitions of the topic plan-service created")
                 .isEqualTo(3);
     }

@@ -12,7 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /** Plans with their themes in order and numbered outcomes, kept as administrators arrange them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -41,54 +40,51 @@ class PlanApiIT {
                                 object("reference", "1.2", "text", "Carers are identified early."))),
                         object("name", "RECOGNITION", "outcomes", List.of()))));
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.header("Location")).endsWith("/api/plans/" + created.json().get("id").asString());
-        planId = created.json().get("id").asString();
+        assertThat(created.header("Location")).endsWith("/api/plans/" + created.at("$.id"));
+        planId = created.at("$.id");
     }
 
     @Test
     void themesAndOutcomesKeepTheOrderTheyWereGivenIn() {
-        JsonNode plan = http.get("/api/plans/" + planId).json();
+        HttpJson.Response plan = http.get("/api/plans/" + planId);
 
-        assertThat(names(plan)).containsExactly("IDENTIFICATION", "RECOGNITION");
-        assertThat(plan.get("themes").get(0).get("outcomes").valueStream().map(o -> o.get("reference").asString()))
-                .containsExactly("1.1", "1.2");
-        assertThat(plan.get("owner").get("email").asString()).isEqualTo("owner@example.org");
+        assertThat(plan.list("$.themes[*].name")).containsExactly("IDENTIFICATION", "RECOGNITION");
+        assertThat(plan.list("$.themes[0].outcomes[*].reference")).containsExactly("1.1", "1.2");
+        assertThat(plan.at("$.owner.email")).isEqualTo("owner@example.org");
     }
 
     @Test
     void anAdministratorAddsRenamesMovesAndRemovesThemesAndOutcomes() {
-        JsonNode withThird = http.post("/api/plans/" + planId + "/themes", object("name", "HEALTH AND WELLBEING"))
-                .json();
-        String third = withThird.get("themes").get(2).get("id").asString();
+        String third = http.post("/api/plans/" + planId + "/themes", object("name", "HEALTH AND WELLBEING"))
+                .at("$.themes[2].id");
 
-        JsonNode moved = http.put("/api/plans/" + planId + "/themes/" + third,
-                object("name", "HEALTH & WELLBEING", "position", 1)).json();
-        assertThat(names(moved)).containsExactly("HEALTH & WELLBEING", "IDENTIFICATION", "RECOGNITION");
+        HttpJson.Response moved = http.put("/api/plans/" + planId + "/themes/" + third,
+                object("name", "HEALTH & WELLBEING", "position", 1));
+        assertThat(moved.list("$.themes[*].name")).containsExactly("HEALTH & WELLBEING", "IDENTIFICATION", "RECOGNITION");
 
-        JsonNode withOutcome = http.post("/api/plans/" + planId + "/themes/" + third + "/outcomes",
-                object("reference", "3.1", "text", "Carers look after their own health.")).json();
-        String outcome = withOutcome.get("themes").get(0).get("outcomes").get(0).get("id").asString();
-        JsonNode changed = http.put("/api/plans/" + planId + "/themes/" + third + "/outcomes/" + outcome,
-                object("reference", "3.1", "text", "Carers are supported to look after their own health.")).json();
-        assertThat(changed.get("themes").get(0).get("outcomes").get(0).get("text").asString())
+        String outcome = http.post("/api/plans/" + planId + "/themes/" + third + "/outcomes",
+                object("reference", "3.1", "text", "Carers look after their own health.")).at("$.themes[0].outcomes[0].id");
+        HttpJson.Response changed = http.put("/api/plans/" + planId + "/themes/" + third + "/outcomes/" + outcome,
+                object("reference", "3.1", "text", "Carers are supported to look after their own health."));
+        assertThat(changed.at("$.themes[0].outcomes[0].text"))
                 .isEqualTo("Carers are supported to look after their own health.");
 
         assertThat(http.delete("/api/plans/" + planId + "/themes/" + third + "/outcomes/" + outcome).status())
                 .isEqualTo(200);
         assertThat(http.delete("/api/plans/" + planId + "/themes/" + third).status()).isEqualTo(200);
-        assertThat(names(http.get("/api/plans/" + planId).json())).containsExactly("IDENTIFICATION", "RECOGNITION");
+        assertThat(http.get("/api/plans/" + planId).list("$.themes[*].name")).containsExactly("IDENTIFICATION", "RECOGNITION");
     }
 
     @Test
     void aThemeThatStillHoldsActionsCannotBeRemovedAndAPlanDeletedTakesItsActionsWithIt() {
-        JsonNode plan = http.get("/api/plans/" + planId).json();
-        String theme = plan.get("themes").get(0).get("id").asString();
+        HttpJson.Response plan = http.get("/api/plans/" + planId);
+        String theme = plan.at("$.themes[0].id");
         String lead = http.post("/api/leads", object("name", "Lead " + System.nanoTime(), "email", "l@example.org"))
-                .json().get("id").asString();
+                .at("$.id");
         String action = http.post("/api/actions", object("planId", planId, "themeId", theme,
-                "outcomeId", plan.get("themes").get(0).get("outcomes").get(0).get("id").asString(),
+                "outcomeId", plan.at("$.themes[0].outcomes[0].id"),
                 "text", "Record carers on the mosaic system.", "leads", List.of(lead), "due", "Jun 27"))
-                .json().get("id").asString();
+                .at("$.id");
 
         assertThat(http.delete("/api/plans/" + planId + "/themes/" + theme).status()).isEqualTo(409);
         assertThat(http.delete("/api/plans/" + planId).status()).isEqualTo(428);
@@ -107,7 +103,7 @@ class PlanApiIT {
                 "owner", object("name", "Olive Owner", "email", "owner@example.org")), "If-Match", "\"1\"");
 
         assertThat(stale.status()).isEqualTo(412);
-        assertThat(stale.json().get("current").get("title").asString()).isEqualTo("Carers Strategy Action Plan 2023");
+        assertThat(stale.at("$.current.title")).isEqualTo("Carers Strategy Action Plan 2023");
     }
 
     @Test
@@ -116,22 +112,18 @@ class PlanApiIT {
                 object("name", "O", "email", "o@example.org"))))).isEqualTo("title");
         assertThat(field(http.post("/api/plans", object("title", "T", "owner",
                 object("name", "O", "email", "not-an-email"))))).isEqualTo("owner.email");
-        String theme = http.get("/api/plans/" + planId).json().get("themes").get(0).get("id").asString();
+        String theme = http.get("/api/plans/" + planId).at("$.themes[0].id");
         assertThat(field(http.put("/api/plans/" + planId + "/themes/" + theme, object("position", 7))))
                 .isEqualTo("position");
         assertThat(http.get("/api/plans/no-such-plan").status()).isEqualTo(404);
         assertThat(http.post("/api/plans/" + planId + "/themes/no-such-theme/outcomes",
                 object("reference", "9.9", "text", "x")).status()).isEqualTo(404);
-        assertThat(names(http.get("/api/plans/" + planId).json())).containsExactly("IDENTIFICATION", "RECOGNITION");
-    }
-
-    private static List<String> names(JsonNode plan) {
-        return plan.get("themes").valueStream().map(t -> t.get("name").asString()).toList();
+        assertThat(http.get("/api/plans/" + planId).list("$.themes[*].name")).containsExactly("IDENTIFICATION", "RECOGNITION");
     }
 
     private static String field(HttpJson.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        return response.json().get("field").asString();
+        return response.at("$.field");
     }
 }

@@ -22,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlanExportIT {
@@ -41,31 +40,28 @@ class PlanExportIT {
     void aPlanWithTwoThemes() {
         HttpJson http = new HttpJson("http://localhost:" + port);
         String nhs = http.post("/api/leads", object("kind", "ORGANISATION", "name", "NHS England " + System.nanoTime(),
-                "email", "england@example.org")).json().get("id").asString();
+                "email", "england@example.org")).at("$.id");
         String carers = http.post("/api/leads", object("name", "Carers Lead " + System.nanoTime(),
-                "email", "carers@example.org")).json().get("id").asString();
-        JsonNode plan = http.post("/api/plans", object("title", "Carers Strategy Action Plan", "owner",
+                "email", "carers@example.org")).at("$.id");
+        HttpJson.Response plan = http.post("/api/plans", object("title", "Carers Strategy Action Plan", "owner",
                 object("name", "Owner", "email", "owner@example.org"), "themes", List.of(
                         object("name", "Identification", "outcomes", List.of(
                                 object("reference", "1.1", "text", "IT systems will facilitate joined up working."))),
                         object("name", "Recognition", "outcomes", List.of(
-                                object("reference", "2.1", "text", "Carers will be respected as expert partners."))))))
-                .json();
-        planId = plan.get("id").asString();
-        JsonNode identification = plan.get("themes").get(0);
-        JsonNode recognition = plan.get("themes").get(1);
-        http.post("/api/actions", object("planId", planId, "themeId", identification.get("id").asString(),
-                "outcomeId", identification.get("outcomes").get(0).get("id").asString(), "reference", "1.1a",
+                                object("reference", "2.1", "text", "Carers will be respected as expert partners."))))));
+        planId = plan.at("$.id");
+        http.post("/api/actions", object("planId", planId, "themeId", plan.at("$.themes[0].id"),
+                "outcomeId", plan.at("$.themes[0].outcomes[0].id"), "reference", "1.1a",
                 "text", "Record carers on the mosaic system.", "leads", List.of(carers), "due", "Apr 22",
                 "measures", List.of("Improved information sharing", "Carer satisfaction improved"),
                 "status", "Access requested", "rag", "AMBER"));
-        http.post("/api/actions", object("planId", planId, "themeId", identification.get("id").asString(),
-                "outcomeId", identification.get("outcomes").get(0).get("id").asString(), "reference", "1.1b",
+        http.post("/api/actions", object("planId", planId, "themeId", plan.at("$.themes[0].id"),
+                "outcomeId", plan.at("$.themes[0].outcomes[0].id"), "reference", "1.1b",
                 "text", "=HYPERLINK(\"http://evil\") promote the GP resource pack", "leads", List.of(nhs, carers),
                 "due", "Jun 22", "review", object("cadence", "QUARTERLY"), "deliversOutcomes",
                 List.of("People who provide unpaid care are supported")));
-        http.post("/api/actions", object("planId", planId, "themeId", recognition.get("id").asString(),
-                "outcomeId", recognition.get("outcomes").get(0).get("id").asString(), "reference", "2.1a",
+        http.post("/api/actions", object("planId", planId, "themeId", plan.at("$.themes[1].id"),
+                "outcomeId", plan.at("$.themes[1].outcomes[0].id"), "reference", "2.1a",
                 "text", "Represent carers on the Making it Real Board.", "leads", List.of(carers), "due", "Sept 22"));
     }
 
@@ -116,7 +112,7 @@ class PlanExportIT {
                 .get("/api/plans/" + planId + "/export.csv?layout=landscape");
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("field").asString()).isEqualTo("layout");
+        assertThat(refused.at("$.field")).isEqualTo("layout");
     }
 
     private <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> handler) throws Exception {

@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /** The lead directory: the words plans use for leads resolve to someone who can be emailed, or are refused. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -39,13 +38,14 @@ class LeadDirectoryIT {
     void aPlan() {
         http = new HttpJson("http://localhost:" + port);
         unique = UUID.randomUUID().toString().substring(0, 8);
-        JsonNode plan = http.post("/api/plans", object("title", "Carers Strategy Action Plan", "partnership", "Doncaster",
-                "period", "2022-2025", "owner", object("name", "Olive Owner", "email", "owner@example.org"),
+        HttpJson.Response plan = http.post("/api/plans", object("title", "Carers Strategy Action Plan",
+                "partnership", "Doncaster", "period", "2022-2025",
+                "owner", object("name", "Olive Owner", "email", "owner@example.org"),
                 "themes", List.of(object("name", "RECOGNITION", "outcomes",
-                        List.of(object("reference", "2.1", "text", "Carers are recognised.")))))).json();
-        planId = plan.get("id").asString();
-        themeId = plan.get("themes").get(0).get("id").asString();
-        outcomeId = plan.get("themes").get(0).get("outcomes").get(0).get("id").asString();
+                        List.of(object("reference", "2.1", "text", "Carers are recognised."))))));
+        planId = plan.at("$.id");
+        themeId = plan.at("$.themes[0].id");
+        outcomeId = plan.at("$.themes[0].outcomes[0].id");
     }
 
     @Test
@@ -54,22 +54,22 @@ class LeadDirectoryIT {
                 "name", "NHS England " + unique, "contact", object("name", "Nia Contact", "email", "nia@nhs.example.org")));
 
         assertThat(organisation.status()).isEqualTo(201);
-        assertThat(organisation.json().get("contact").get("email").asString()).isEqualTo("nia@nhs.example.org");
-        assertThat(organisation.json().get("contactName").asString()).isEqualTo("Nia Contact");
-        JsonNode action = createAction("NHS England " + unique).json();
-        assertThat(action.get("leads").get(0).get("kind").asString()).isEqualTo("ORGANISATION");
-        assertThat(action.get("leads").get(0).get("email").asString()).isEqualTo("nia@nhs.example.org");
+        assertThat(organisation.at("$.contact.email")).isEqualTo("nia@nhs.example.org");
+        assertThat(organisation.at("$.contactName")).isEqualTo("Nia Contact");
+        HttpJson.Response action = createAction("NHS England " + unique);
+        assertThat(action.at("$.leads[0].kind")).isEqualTo("ORGANISATION");
+        assertThat(action.at("$.leads[0].email")).isEqualTo("nia@nhs.example.org");
     }
 
     @Test
     void aPlansWordsForALeadResolveByRoleTitleOrAliasWithOrWithoutTheLeadProfessionalPrefix() {
         String id = http.post("/api/leads", object("name", "Sam Manager " + unique,
                 "roleTitle", "Service Manager Strategic Lead Carers " + unique, "email", "sam@example.org",
-                "aliases", List.of("Strategic Lead " + unique))).json().get("id").asString();
+                "aliases", List.of("Strategic Lead " + unique))).at("$.id");
 
-        assertThat(resolve("Lead Professional: Service Manager Strategic Lead Carers " + unique).json().get("id")
-                .asString()).isEqualTo(id);
-        assertThat(resolve("strategic  lead " + unique.toUpperCase()).json().get("id").asString()).isEqualTo(id);
+        assertThat(resolve("Lead Professional: Service Manager Strategic Lead Carers " + unique).at("$.id"))
+                .isEqualTo(id);
+        assertThat(resolve("strategic  lead " + unique.toUpperCase()).at("$.id")).isEqualTo(id);
         assertThat(resolve("Nobody " + unique).status()).isEqualTo(404);
     }
 
@@ -83,9 +83,9 @@ class LeadDirectoryIT {
         HttpJson.Response refused = createAction("Carers Lead " + unique);
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("field").asString()).isEqualTo("leads[0]");
-        assertThat(refused.json().get("detail").asString()).contains("Ann " + unique).contains("Bob " + unique);
-        assertThat(resolve("Carers Lead " + unique).json().get("field").asString()).isEqualTo("name");
+        assertThat(refused.at("$.field")).isEqualTo("leads[0]");
+        assertThat(refused.at("$.detail")).contains("Ann " + unique).contains("Bob " + unique);
+        assertThat(resolve("Carers Lead " + unique).at("$.field")).isEqualTo("name");
     }
 
     @Test
@@ -95,14 +95,14 @@ class LeadDirectoryIT {
                 "contact", object("name", "Desk", "email", "desk@doncaster.example.org")));
         http.post("/api/leads", object("name", "Cara " + unique, "organisation", organisation, "email", "cara@example.org"));
         http.post("/api/leads", object("name", "Elsewhere " + unique, "organisation", "Other Trust", "email", "e@example.org"));
-        String byOrganisation = createAction(organisation).json().get("id").asString();
-        String byItsPerson = createAction("Cara " + unique).json().get("id").asString();
+        String byOrganisation = createAction(organisation).at("$.id");
+        String byItsPerson = createAction("Cara " + unique).at("$.id");
         createAction("Elsewhere " + unique);
 
         assertThat(ids("organisation=" + encode(organisation))).containsExactlyInAnyOrder(byOrganisation, byItsPerson);
         assertThat(ids("lead=" + encode(organisation))).containsExactlyInAnyOrder(byOrganisation, byItsPerson);
         assertThat(ids("lead=" + encode("Cara " + unique))).containsExactly(byItsPerson);
-        assertThat(http.get("/api/actions?organisation=Nowhere").json().get("field").asString()).isEqualTo("organisation");
+        assertThat(http.get("/api/actions?organisation=Nowhere").at("$.field")).isEqualTo("organisation");
     }
 
     @Test
@@ -110,13 +110,13 @@ class LeadDirectoryIT {
         HttpJson.Response person = http.post("/api/leads", object("kind", "PERSON", "name", "P " + unique,
                 "contact", object("name", "X", "email", "x@example.org")));
         assertThat(person.status()).isEqualTo(400);
-        assertThat(person.json().get("field").asString()).isEqualTo("contact");
+        assertThat(person.at("$.field")).isEqualTo("contact");
 
-        JsonNode lead = http.post("/api/leads", object("name", "Kept " + unique, "email", "kept@example.org")).json();
-        createAction(lead.get("id").asString());
-        HttpJson.Response removal = http.delete("/api/leads/" + lead.get("id").asString(), "If-Match", "\"1\"");
+        String lead = http.post("/api/leads", object("name", "Kept " + unique, "email", "kept@example.org")).at("$.id");
+        createAction(lead);
+        HttpJson.Response removal = http.delete("/api/leads/" + lead, "If-Match", "\"1\"");
         assertThat(removal.status()).isEqualTo(409);
-        assertThat(http.get("/api/leads/" + lead.get("id").asString()).status()).isEqualTo(200);
+        assertThat(http.get("/api/leads/" + lead).status()).isEqualTo(200);
     }
 
     private HttpJson.Response createAction(String lead) {
@@ -129,8 +129,7 @@ class LeadDirectoryIT {
     }
 
     private List<String> ids(String query) {
-        return http.get("/api/actions?planId=" + planId + "&" + query).json().get("items").valueStream()
-                .map(a -> a.get("id").asString()).toList();
+        return http.get("/api/actions?planId=" + planId + "&" + query).list("$.items[*].id");
     }
 
     private static String encode(String value) {

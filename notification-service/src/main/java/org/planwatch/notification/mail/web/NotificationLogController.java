@@ -65,19 +65,10 @@ class NotificationLogController {
             criteria = criteria.and("actionId").is(actionId);
         }
         if (kind != null) {
-            String wanted = kind.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-            if (java.util.Arrays.stream(MailKind.values()).noneMatch(k -> k.name().equals(wanted))) {
-                throw new InvalidFieldException("kind", "'" + kind + "' is not one of " + List.of(MailKind.values()));
-            }
-            criteria = criteria.and("kind").is(wanted);
+            criteria = criteria.and("kind").is(InvalidFieldException.oneOf("kind", MailKind.class, kind).name());
         }
         if (status != null) {
-            try {
-                criteria = criteria.and("status").is(MailStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidFieldException("status", "'" + status + "' is not one of "
-                        + List.of(MailStatus.values()));
-            }
+            criteria = criteria.and("status").is(InvalidFieldException.oneOf("status", MailStatus.class, status));
         }
         Query query = Query.query(criteria);
         long total = queue.count(query);

@@ -1,5 +1,6 @@
 package org.planwatch.notification.preference.web;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +23,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * {@code /api/notifications/preferences/{email}} to read and set a recipient's choices, and the signed
@@ -37,17 +36,12 @@ class PreferencesController {
 
     private final RecipientPreferences preferences;
     private final UnsubscribeLinks links;
-    private final TemplateEngine pages = new TemplateEngine();
+    private final ITemplateEngine pages;
 
-    PreferencesController(RecipientPreferences preferences, UnsubscribeLinks links) {
+    PreferencesController(RecipientPreferences preferences, UnsubscribeLinks links, ITemplateEngine pages) {
         this.preferences = preferences;
         this.links = links;
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("pages/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        pages.setTemplateResolver(resolver);
+        this.pages = pages;
     }
 
     record PreferencesRequest(String delivery, List<String> optedOut) {
@@ -60,21 +54,11 @@ class PreferencesController {
 
     @PutMapping("/api/notifications/preferences/{email}")
     Preferences set(@PathVariable String email, @RequestBody PreferencesRequest request) {
-        Delivery delivery;
-        try {
-            delivery = request.delivery() == null ? Delivery.IMMEDIATE
-                    : Delivery.valueOf(request.delivery().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("delivery", "'" + request.delivery() + "' is not one of "
-                    + List.of(Delivery.values()));
-        }
+        Delivery delivery = request.delivery() == null ? Delivery.IMMEDIATE
+                : InvalidFieldException.oneOf("delivery", Delivery.class, request.delivery());
         Set<MailKind> optedOut = EnumSet.noneOf(MailKind.class);
         for (String kind : request.optedOut() == null ? List.<String>of() : request.optedOut()) {
-            MailKind parsed = kind(kind);
-            if (parsed == null) {
-                throw new InvalidFieldException("optedOut", "'" + kind + "' is not a kind of email");
-            }
-            optedOut.add(parsed);
+            optedOut.add(InvalidFieldException.oneOf("optedOut", MailKind.class, kind));
         }
         return preferences.save(new Preferences(email, delivery, optedOut));
     }
@@ -112,10 +96,7 @@ class PreferencesController {
     }
 
     private static MailKind kind(String value) {
-        try {
-            return MailKind.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
-        }
+        return Arrays.stream(MailKind.values()).filter(k -> k.name().equalsIgnoreCase(value.strip().replace('-', '_')))
+                .findFirst().orElse(null);
     }
 }

@@ -45,12 +45,7 @@ class LeadController {
                        String email, LeadResponse.Contact contact, List<String> aliases, Long version) {
 
         LeadDirectory.LeadDetails details() {
-            LeadKind parsed;
-            try {
-                parsed = kind == null ? LeadKind.PERSON : LeadKind.valueOf(kind.strip().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidFieldException("kind", "'" + kind + "' is not PERSON or ORGANISATION");
-            }
+            LeadKind parsed = kind == null ? LeadKind.PERSON : InvalidFieldException.oneOf("kind", LeadKind.class, kind);
             if (contact == null) {
                 return new LeadDirectory.LeadDetails(parsed, name, roleTitle, organisation, contactName, email, aliases);
             }
