@@ -16,11 +16,12 @@ import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduled jobs run on one replica at a time (ShedLock over MongoDB); "today" is the partnership's own.
+ * Scheduling: the mail sender runs on every replica (emails are claimed one by one with leases), the reminder scan
+ * and the digest on one at a time (ShedLock over MongoDB); "today" is the partnership's own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT5M")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT2M")
 class NotificationConfig {
 
     @Bean

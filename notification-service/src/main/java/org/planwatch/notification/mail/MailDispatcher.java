@@ -8,11 +8,12 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +25,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what waits in the queue. Each send goes through the "smtp" retry and circuit breaker; a passing failure
- * puts the email back with a later attempt time, a permanent one marks it FAILED with the reason. While the
+ * Sends what waits in the queue. Every replica sends: each email is claimed by one sender with a short lease (see
+ * {@link MailQueue#claimNext}), renewed before each attempt, so a killed sender holds up only the email it was
+ * sending, and only until its lease runs out. Each send goes through the "smtp" retry and circuit breaker; a passing
+ * failure puts the email back with a later attempt time, a permanent one marks it FAILED with the reason. While the
  * circuit is open nothing is attempted, and everything waiting goes out once the server answers again.
  */
 @Component
@@ -45,12 +48,16 @@ public class MailDispatcher {
     private final Counter failed;
     private final Counter retried;
     private final RecipientChoices recipients;
+    private final Duration lease;
+    private final String senderId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
     MailDispatcher(MailQueue queue, JavaMailSender smtp, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
                Clock clock, MeterRegistry meters, @Value("${planwatch.mail.from}") String from,
                @Value("${planwatch.mail.batch-size:50}") int batchSize,
-               @Value("${planwatch.mail.longest-wait:60s}") Duration longestWait, RecipientChoices recipients) {
+               @Value("${planwatch.mail.longest-wait:60s}") Duration longestWait,
+               @Value("${planwatch.mail.lease:30s}") Duration lease, RecipientChoices recipients) {
         this.recipients = recipients;
+        this.lease = lease;
         this.queue = queue;
         this.smtp = smtp;
         this.circuitBreaker = circuitBreakers.circuitBreaker("smtp");
@@ -68,10 +75,11 @@ public class MailDispatcher {
     }
 
     @Scheduled(fixedDelayString = "${planwatch.mail.poll-interval:100ms}")
-    @SchedulerLock(name = "mail-sender", lockAtMostFor = "PT5M")
     public void sendWaiting() {
-        for (QueuedMail mail : queue.due(clock.instant(), batchSize)) {
-            if (!sendOne(mail)) {
+        for (int i = 0; i < batchSize; i++) {
+            Instant now = clock.instant();
+            QueuedMail mail = queue.claimNext(senderId, now, now.plus(lease));
+            if (mail == null || !sendOne(mail)) {
                 return;
             }
         }
@@ -80,9 +88,19 @@ public class MailDispatcher {
     /** Returns false when the SMTP server is judged down, so the rest of the batch waits too. */
     boolean sendOne(QueuedMail mail) {
         try {
-            Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(circuitBreaker, () -> transmit(mail))).run();
+            Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(circuitBreaker, () -> {
+                // Each attempt fits in a lease (the SMTP timeouts see to it): renewing it first means no other sender
+                // can have taken the email meanwhile.
+                if (!queue.holdClaim(mail.id(), senderId, clock.instant().plus(lease))) {
+                    throw new ClaimLost();
+                }
+                transmit(mail);
+            })).run();
             queue.markSent(mail.id(), clock.instant());
             sent.increment();
+            return true;
+        } catch (ClaimLost another) {
+            log.warn("Email {} was taken by another sender after this one's lease ran out", mail.id());
             return true;
         } catch (CallNotPermittedException circuitOpen) {
             queue.postpone(mail.id(), clock.instant().plusMillis(circuitBreaker.getCircuitBreakerConfig()
@@ -123,6 +141,10 @@ public class MailDispatcher {
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
         });
+    }
+
+    /** This sender's lease on an email ran out and another sender holds it now. */
+    private static final class ClaimLost extends RuntimeException {
     }
 
     private static String rootMessage(Throwable e) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -33,10 +34,21 @@ public class MailQueue {
         }
     }
 
-    public List<QueuedMail> due(Instant now, int limit) {
+    /**
+     * The email due soonest that no sender holds, now held by {@code sender}: its next attempt moves to {@code until},
+     * so no other sender sees it as due before then, and a sender killed while holding it lets it go at that time.
+     */
+    public QueuedMail claimNext(String sender, Instant now, Instant until) {
         Query due = query(where("status").is(MailStatus.PENDING).and("nextAttemptAt").lte(now))
-                .with(Sort.by("nextAttemptAt", "_id")).limit(limit);
-        return mongo.find(due, QueuedMail.class, COLLECTION);
+                .with(Sort.by("nextAttemptAt", "_id"));
+        return mongo.findAndModify(due, new Update().set("nextAttemptAt", until).set("claimedBy", sender),
+                FindAndModifyOptions.options().returnNew(true), QueuedMail.class, COLLECTION);
+    }
+
+    /** Renews a sender's hold on an email until {@code until}; false if its hold ran out and another sender took it. */
+    public boolean holdClaim(String id, String sender, Instant until) {
+        return mongo.updateFirst(query(where("_id").is(id).and("status").is(MailStatus.PENDING).and("claimedBy")
+                .is(sender)), new Update().set("nextAttemptAt", until), COLLECTION).getMatchedCount() == 1;
     }
 
     public void markSent(String id, Instant at) {

@@ -40,7 +40,9 @@ public class ReminderScan {
     }
 
     @Scheduled(cron = "${planwatch.reminders.cron:0 */15 7-19 * * *}", zone = "${planwatch.time-zone:Europe/London}")
-    @SchedulerLock(name = "reminder-scan", lockAtMostFor = "PT30M")
+    // One replica scans at a time so the work is not done twice (a reminder queued twice is stored once anyway);
+    // a scan takes seconds, and one killed mid-scan holds the next back by at most two minutes of a 15-minute cycle.
+    @SchedulerLock(name = "reminder-scan", lockAtMostFor = "PT2M")
     public void scheduled() {
         int queued = scan(today());
         if (queued > 0) {

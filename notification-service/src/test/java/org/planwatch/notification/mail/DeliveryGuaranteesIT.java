@@ -35,11 +35,15 @@ class DeliveryGuaranteesIT {
     final int smtpPort = freePort();
     GreenMail smtp;
     ConfigurableApplicationContext service;
+    ConfigurableApplicationContext replica;
 
     @AfterEach
     void stopEverything() {
         if (service != null) {
             service.close();
+        }
+        if (replica != null) {
+            replica.close();
         }
         if (smtp != null) {
             smtp.stop();
@@ -50,12 +54,12 @@ class DeliveryGuaranteesIT {
     void withTheSmtpServerDownNothingIsLostAndEverythingIsSentWhenItReturns() {
         service = start();
         List<String> leads = publishDueDateChanges(6);
-        await().atMost(Duration.ofSeconds(20)).until(() -> log("status=PENDING").get("totalItems").asInt() == 6);
-        await().during(Duration.ofSeconds(3)).until(() -> log("status=SENT").get("totalItems").asInt() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> log("status=PENDING").at("$.totalItems", Integer.class) == 6);
+        await().during(Duration.ofSeconds(3)).until(() -> log("status=SENT").at("$.totalItems", Integer.class) == 0);
 
         smtp = startSmtp();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> log("status=SENT").get("totalItems").asInt() == 6);
+        await().atMost(Duration.ofSeconds(60)).until(() -> log("status=SENT").at("$.totalItems", Integer.class) == 6);
         for (String lead : leads) {
             assertThat(received(lead)).as(lead).isEqualTo(1);
         }
@@ -72,15 +76,15 @@ class DeliveryGuaranteesIT {
         KafkaTopics.send(topic, actionId, PlanActionEventFixtures.dueDateChanged(UUID.randomUUID().toString(), actionId, 2,
                 "no-such.user@@example.org", "2022-06-30", "2022-07-31"), Map.of());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> log("status=FAILED").get("totalItems").asInt() == 1);
-        var failed = log("status=FAILED").get("items").get(0);
-        assertThat(failed.get("lastError").asString()).isNotBlank();
-        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> log("status=FAILED").at("$.totalItems", Integer.class) == 1);
+        HttpJson.Response failed = log("status=FAILED");
+        assertThat(failed.at("$.items[0].lastError")).isNotBlank();
+        assertThat(failed.at("$.items[0].attempts", Integer.class)).isEqualTo(1);
 
-        HttpJson.Response retried = http().post("/api/notifications/" + failed.get("id").asString() + "/retry", null);
+        HttpJson.Response retried = http().post("/api/notifications/" + failed.at("$.items[0].id") + "/retry", null);
         assertThat(retried.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> log("status=FAILED").get("items").get(0)
-                .get("attempts").asInt() == 2);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> log("status=FAILED")
+                .at("$.items[0].attempts", Integer.class) == 2);
     }
 
     @Test
@@ -95,6 +99,26 @@ class DeliveryGuaranteesIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> leads.stream().allMatch(l -> received(l) >= 1));
         await().during(Duration.ofSeconds(2)).until(() -> leads.stream().allMatch(l -> received(l) == 1));
+    }
+
+    @Test
+    void twoReplicasShareTheQueueAndNoEmailIsSentTwice() {
+        smtp = startSmtp();
+        service = start();
+        replica = start();
+        List<String> leads = publishDueDateChanges(40);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> leads.stream().allMatch(l -> received(l) >= 1));
+        await().during(Duration.ofSeconds(2)).until(() -> leads.stream().allMatch(l -> received(l) == 1));
+        double sentByOne = sent(service);
+        double sentByOther = sent(replica);
+        assertThat(sentByOne + sentByOther).isEqualTo(40);
+        assertThat(sentByOne).as("both replicas send").isPositive();
+        assertThat(sentByOther).as("both replicas send").isPositive();
+    }
+
+    private static double sent(ConfigurableApplicationContext instance) {
+        return instance.getBean(io.micrometer.core.instrument.MeterRegistry.class).counter("planwatch.mail.sent").count();
     }
 
     private List<String> publishDueDateChanges(int count) {
@@ -128,11 +152,11 @@ class DeliveryGuaranteesIT {
     }
 
     private double metric(String name) {
-        return http().get("/actuator/metrics/" + name).json().get("measurements").get(0).get("value").asDouble();
+        return http().get("/actuator/metrics/" + name).at("$.measurements[0].value", Double.class);
     }
 
-    private tools.jackson.databind.JsonNode log(String query) {
-        return http().get("/api/notifications?" + query).json();
+    private HttpJson.Response log(String query) {
+        return http().get("/api/notifications?" + query);
     }
 
     private int received(String lead) {

@@ -9,10 +9,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Scheduled jobs (the outbox relay) run on one replica at a time, locked in MongoDB by ShedLock. */
+/**
+ * Scheduled jobs. The outbox relay shares its work between replicas with leases on documents; ShedLock (locked in
+ * MongoDB) keeps only the context refresh to one replica at a time.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT1M")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30S")
 @ConditionalOnProperty(name = "planwatch.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 class SchedulingConfig {
 

@@ -3,15 +3,20 @@ package org.planwatch.plan.outbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,9 +30,11 @@ import org.springframework.stereotype.Component;
  * Publishes the events waiting in documents' {@code outbox} arrays, each document's events in the order they were
  * written; then pulls exactly the published ones by event id.
  *
- * <p>A crash after the broker acknowledged and before the pull repeats an event with the same id on the next
- * run, which consumers skip; nothing is ever pulled before the broker has it, so nothing is lost. One relay runs
- * at a time across replicas (ShedLock), which keeps one aggregate's events in order.
+ * <p>Replicas share the work without a global lock: each document with events waiting is claimed by one relay with a
+ * short lease (an atomic conditional update), so one aggregate's events go out in order, and a relay killed while
+ * holding a claim delays that document by at most the lease. A crash after the broker acknowledged and before the
+ * pull repeats an event with the same id, which consumers skip; nothing is ever pulled before the broker has it, so
+ * nothing is lost.
  */
 @Component
 public class OutboxRelay {
@@ -35,36 +42,42 @@ public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
 
+    private final String relayId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final MongoTemplate mongo;
     private final StreamBridge bridge;
+    private final Clock clock;
     private final List<String> collections;
     private final int batchSize;
+    private final Duration lease;
 
-    OutboxRelay(MongoTemplate mongo, StreamBridge bridge,
+    OutboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock,
                 @Value("${planwatch.outbox.collections:actions}") List<String> collections,
-                @Value("${planwatch.outbox.batch-size:100}") int batchSize) {
+                @Value("${planwatch.outbox.batch-size:100}") int batchSize,
+                @Value("${planwatch.outbox.lease:10s}") Duration lease) {
         this.mongo = mongo;
         this.bridge = bridge;
+        this.clock = clock;
         this.collections = collections;
         this.batchSize = batchSize;
+        this.lease = lease;
     }
 
     @Scheduled(fixedDelayString = "${planwatch.outbox.poll-interval:200ms}")
-    @SchedulerLock(name = "plan-outbox-relay", lockAtMostFor = "PT1M")
     public void relayPending() {
         for (String collection : collections) {
             relay(collection);
         }
     }
 
-    /** Publishes what waits in one collection; returns how many events went out. */
+    /** Publishes what waits in one collection, up to a batch of documents; returns how many events went out. */
     public int relay(String collection) {
-        // Asked by event id so that the sparse index on outbox.eventId answers it: only documents with events waiting.
-        Query waiting = query(where("outbox.eventId").exists(true)).limit(batchSize);
-        waiting.fields().include("outbox");
         int published = 0;
-        for (Document document : mongo.find(waiting, Document.class, collection)) {
-            List<Document> events = document.getList("outbox", Document.class);
+        for (int documents = 0; documents < batchSize; documents++) {
+            Document claimed = claimNext(collection);
+            if (claimed == null) {
+                break;
+            }
+            List<Document> events = claimed.getList("outbox", Document.class);
             List<String> sent = new ArrayList<>();
             try {
                 for (Document event : events) {
@@ -73,14 +86,26 @@ public class OutboxRelay {
                 }
             } catch (RuntimeException brokerRefused) {
                 log.warn("Outbox relay stopped at {} of {} events of {} {}: {}", sent.size(), events.size(),
-                        collection, document.get("_id"), brokerRefused.getMessage());
-                markPublished(collection, document.get("_id"), sent);
+                        collection, claimed.get("_id"), brokerRefused.getMessage());
+                markPublished(collection, claimed.get("_id"), sent);
                 return published + sent.size();
             }
-            markPublished(collection, document.get("_id"), sent);
+            markPublished(collection, claimed.get("_id"), sent);
             published += sent.size();
         }
         return published;
+    }
+
+    /** A document with events waiting that no other relay holds, now held by this one for the lease. */
+    private Document claimNext(String collection) {
+        Instant now = clock.instant();
+        // Asked by event id so that the sparse index on outbox.eventId answers it: only documents with events waiting.
+        Query waiting = query(where("outbox.eventId").exists(true)
+                .orOperator(where("outboxLease.until").exists(false), where("outboxLease.until").lt(now)));
+        waiting.fields().include("outbox");
+        Update claim = new Update().set("outboxLease.by", relayId).set("outboxLease.until", now.plus(lease));
+        return mongo.findAndModify(waiting, claim, FindAndModifyOptions.options().returnNew(true), Document.class,
+                collection);
     }
 
     private void publish(Document event) {
@@ -93,12 +118,14 @@ public class OutboxRelay {
         }
     }
 
-    /** Removes events the broker has acknowledged from their document's outbox. */
+    /** Removes events the broker has acknowledged from their document's outbox, and gives the document up. */
     void markPublished(String collection, Object id, List<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return;
+        Update done = new Update().pull("outbox", query(where("eventId").in(eventIds)).getQueryObject());
+        if (mongo.updateFirst(query(where("_id").is(id).and("outboxLease.by").is(relayId)),
+                done.unset("outboxLease"), collection).getMatchedCount() == 0) {
+            // The lease ran out and another relay holds the document now: pull what went out, leave its claim alone.
+            mongo.updateFirst(query(where("_id").is(id)), new Update().pull("outbox",
+                    query(where("eventId").in(eventIds)).getQueryObject()), collection);
         }
-        mongo.updateFirst(query(where("_id").is(id)),
-                new Update().pull("outbox", query(where("eventId").in(eventIds)).getQueryObject()), collection);
     }
 }

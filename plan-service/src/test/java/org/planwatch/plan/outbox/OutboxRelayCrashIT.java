@@ -2,8 +2,11 @@ package org.planwatch.plan.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.planwatch.testsupport.HttpJson.at;
 import static org.planwatch.testsupport.HttpJson.object;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,8 +22,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A relay that dies after the broker took its events and before it removed them from the outbox: the next relay
- * publishes them again with the same event ids, and no event is missing. Scheduling is off, so the test decides
+ * A relay that dies after the broker took its events and before it removed them from the outbox: once its lease
+ * runs out, the next relay publishes them again with the same event ids, and no event is missing. Scheduling is off, so the test decides
  * when each relay runs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -51,15 +54,16 @@ class OutboxRelayCrashIT {
     void aRelayCrashAfterPublishingRepeatsEventsWithTheSameIdsAndLosesNone() {
         HttpJson http = new HttpJson("http://localhost:" + port);
         String lead = http.post("/api/leads", object("name", "Crash Lead " + System.nanoTime(), "email", "crash@example.org"))
-                .json().get("id").asString();
+                .at("$.id");
         String plan = http.post("/api/plans", object("title", "Crash plan", "owner",
-                object("name", "Owner", "email", "owner@example.org"))).json().get("id").asString();
+                object("name", "Owner", "email", "owner@example.org"))).at("$.id");
         String action = http.post("/api/actions", object("planId", plan, "text", "Survive a crash", "leads", List.of(lead),
-                "due", "Jun 22")).json().get("id").asString();
+                "due", "Jun 22")).at("$.id");
         http.put("/api/actions/" + action + "/due-date", object("due", "Jul 22"), "If-Match", "\"1\"");
         assertThat(outboxSize(action)).isEqualTo(2);
 
-        OutboxRelay crashing = new OutboxRelay(mongo, bridge, List.of("actions"), 100) {
+        OutboxRelay crashing = new OutboxRelay(mongo, bridge, Clock.systemUTC(), List.of("actions"), 100,
+                Duration.ofSeconds(2)) {
             @Override
             void markPublished(String collection, Object id, List<String> eventIds) {
                 throw new RelayCrash();
@@ -67,17 +71,67 @@ class OutboxRelayCrashIT {
         };
         assertThatThrownBy(() -> crashing.relay("actions")).isInstanceOf(RelayCrash.class);
         assertThat(outboxSize(action)).isEqualTo(2);
-        relay.relay("actions");
+        assertThat(relay.relay("actions")).as("the crashed relay's claim holds until its lease runs out").isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> relay.relay("actions") == 2);
 
         assertThat(outboxSize(action)).isZero();
         List<KafkaTopics.Record> events = KafkaTopics.read("plan.action.events", r -> action.equals(r.key()), 4,
                 Duration.ofSeconds(20));
-        List<String> ids = events.stream().map(r -> HttpJson.parse(r.value()).get("id").asString()).toList();
+        List<String> ids = events.stream().map(r -> at(r.value(), "$.id")).toList();
         assertThat(ids).hasSize(4);
         assertThat(ids.subList(2, 4)).as("the repeat carries the same ids, in the same order").isEqualTo(ids.subList(0, 2));
-        assertThat(events).extracting(r -> HttpJson.parse(r.value()).get("type").asString()).containsExactly(
+        assertThat(events).extracting(r -> at(r.value(), "$.type")).containsExactly(
                 "org.planwatch.plan.action.created.v1", "org.planwatch.plan.action.due-date-changed.v1",
                 "org.planwatch.plan.action.created.v1", "org.planwatch.plan.action.due-date-changed.v1");
+    }
+
+    @Test
+    void twoRelaysAtOnceShareTheWorkAndPublishEachEventOnceInItsActionsOrder() throws Exception {
+        HttpJson http = new HttpJson("http://localhost:" + port);
+        String lead = http.post("/api/leads", object("name", "Shared Lead " + System.nanoTime(), "email", "s@example.org"))
+                .at("$.id");
+        String plan = http.post("/api/plans", object("title", "Shared plan", "owner",
+                object("name", "Owner", "email", "owner@example.org"))).at("$.id");
+        List<String> actions = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String action = http.post("/api/actions", object("planId", plan, "text", "Action " + i,
+                    "leads", List.of(lead), "due", "Jun 22")).at("$.id");
+            http.put("/api/actions/" + action + "/due-date", object("due", "Jul 22"), "If-Match", "\"1\"");
+            actions.add(action);
+        }
+        OutboxRelay other = new OutboxRelay(mongo, bridge, Clock.systemUTC(), List.of("actions"), 1,
+                Duration.ofSeconds(30));
+        OutboxRelay one = new OutboxRelay(mongo, bridge, Clock.systemUTC(), List.of("actions"), 1,
+                Duration.ofSeconds(30));
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var first = pool.submit(() -> drain(one, start));
+        var second = pool.submit(() -> drain(other, start));
+        start.countDown();
+        int published = first.get() + second.get();
+        pool.shutdown();
+
+        assertThat(published).isEqualTo(40);
+        assertThat(first.get()).as("each relay did a share of the work").isPositive();
+        assertThat(second.get()).as("each relay did a share of the work").isPositive();
+        List<KafkaTopics.Record> events = KafkaTopics.read("plan.action.events", r -> actions.contains(r.key()), 40,
+                Duration.ofSeconds(20));
+        assertThat(events.stream().map(r -> at(r.value(), "$.id"))).hasSize(40).doesNotHaveDuplicates();
+        for (String action : actions) {
+            assertThat(events.stream().filter(r -> action.equals(r.key())).map(r -> at(r.value(), "$.type")))
+                    .containsExactly("org.planwatch.plan.action.created.v1",
+                            "org.planwatch.plan.action.due-date-changed.v1");
+        }
+    }
+
+    private static int drain(OutboxRelay relay, java.util.concurrent.CountDownLatch start) throws InterruptedException {
+        start.await();
+        int total = 0;
+        for (int published = relay.relay("actions"); published > 0; published = relay.relay("actions")) {
+            total += published;
+        }
+        return total;
     }
 
     private int outboxSize(String actionId) {

@@ -33,7 +33,9 @@ public class ActionContextRefresh {
     }
 
     @Scheduled(fixedDelayString = "${planwatch.context-refresh.poll-interval:1s}")
-    @SchedulerLock(name = "action-context-refresh", lockAtMostFor = "PT5M")
+    // One replica at a time, or both would tell each action twice; telling a plan's actions takes well under a
+    // second, so a replica killed while holding the lock delays the next refresh by at most 30 s.
+    @SchedulerLock(name = "action-context-refresh", lockAtMostFor = "PT30S")
     public void tellActions() {
         for (var plan : plans.withActionsToTell()) {
             actions.inPlan(plan.value().id()).forEach(action -> tell(action.value().id(), "plan"));
