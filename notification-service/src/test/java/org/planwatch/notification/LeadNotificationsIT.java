@@ -50,6 +50,9 @@ class LeadNotificationsIT {
                 .doesNotContain("<mosaic>");
         assertThat(part(mail, "text/calendar")).contains("DTSTART;VALUE=DATE:20220915").contains("SEQUENCE:2")
                 .contains("UID:due-" + actionId + "@planwatch");
+        assertThat(mail.getMessageID()).as("the same on every attempt: derived from the email's id in the queue")
+                .isEqualTo("<" + UUID.nameUUIDFromBytes(mail.getHeader("X-Planwatch-Mail-Id")[0]
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "@localhost>");
     }
 
     @Test

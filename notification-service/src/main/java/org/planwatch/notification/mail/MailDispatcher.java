@@ -134,6 +134,9 @@ public class MailDispatcher {
                         "text/calendar; charset=UTF-8; method=PUBLISH");
             }
             message.setHeader("X-Planwatch-Mail-Id", mail.id());
+            // The same Message-ID on every attempt: if a sender dies after the server took an email and before it is
+            // marked SENT, the copy sent again is one that mail systems which drop repeated Message-IDs show once.
+            message.setHeader("Message-ID", messageId(mail.id()));
             MailKind kind = MailKind.valueOf(mail.kind());
             if (kind.isReminder() || kind == MailKind.DIGEST) {
                 // RFC 8058: mail clients offer a one-click unsubscribe that POSTs to this signed link.
@@ -141,6 +144,12 @@ public class MailDispatcher {
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
         });
+    }
+
+    /** A Message-ID for an email of the queue: the same for every attempt to send it. */
+    String messageId(String mailId) {
+        return "<" + UUID.nameUUIDFromBytes(mailId.getBytes(StandardCharsets.UTF_8)) + "@"
+                + from.substring(from.lastIndexOf('@') + 1).replace(">", "") + ">";
     }
 
     /** This sender's lease on an email ran out and another sender holds it now. */
