@@ -20,12 +20,17 @@ import org.springframework.test.context.DynamicPropertySource;
 class GatewayRoutingIT {
 
     static final AtomicReference<String> lastRequest = new AtomicReference<>();
+    static final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     static final HttpServer planService = start();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("planwatch.services.plan", () -> "http://127.0.0.1:" + planService.getAddress().getPort());
         registry.add("planwatch.services.notification", () -> "http://127.0.0.1:1");
+        // Two instances of plan-service, as with replicas: one that has just died (nothing listens) and one that works.
+        registry.add("spring.cloud.discovery.client.simple.instances.plan-service[0].uri", () -> "http://127.0.0.1:1");
+        registry.add("spring.cloud.discovery.client.simple.instances.plan-service[1].uri",
+                () -> "http://127.0.0.1:" + planService.getAddress().getPort());
     }
 
     @LocalServerPort
@@ -69,6 +74,20 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void aRequestToAnInstanceThatRefusesConnectionsGoesToTheNextButOneThatReachedAServiceIsNeverRepeated() {
+        HttpJson http = new HttpJson("http://localhost:" + port);
+        for (int i = 0; i < 4; i++) {
+            int before = requests.get();
+            assertThat(http.put("/api/actions/a" + i + "/status", "{\"status\": \"x\"}").status()).isEqualTo(200);
+            assertThat(requests.get() - before).as("reached plan-service once").isEqualTo(1);
+        }
+
+        int before = requests.get();
+        assertThat(http.post("/api/plans?status=500", "{}").status()).isEqualTo(500);
+        assertThat(requests.get() - before).as("a failure inside a service is not sent again").isEqualTo(1);
+    }
+
+    @Test
     void administratorsCanListTheRoutes() {
         HttpJson.Response routes = new HttpJson("http://localhost:" + port).get("/actuator/gateway/routes");
 
@@ -80,6 +99,7 @@ class GatewayRoutingIT {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
+                requests.incrementAndGet();
                 lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " If-Match="
                         + exchange.getRequestHeaders().getFirst("If-Match"));
                 String query = String.valueOf(exchange.getRequestURI().getQuery());

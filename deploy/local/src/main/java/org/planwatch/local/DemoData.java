@@ -70,6 +70,11 @@ final class DemoData {
                 .header("Content-Type", "application/json").header("X-Planwatch-User", "demo-loader")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        // 503 while the gateway's first health checks of the services are still under way (a second or two).
+        for (int tries = 0; response.statusCode() == 503 && tries < 30; tries++) {
+            Thread.sleep(1000);
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != 201) {
             throw new IllegalStateException("loading demo data: POST " + path + " answered " + response.statusCode()
                     + ": " + response.body());

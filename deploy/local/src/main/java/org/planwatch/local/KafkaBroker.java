@@ -3,8 +3,6 @@ package org.planwatch.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -16,26 +14,18 @@ import org.apache.kafka.common.Uuid;
  * An Apache Kafka broker in KRaft mode (one node, broker and controller) in a process of its own, from the Kafka
  * jars on this module's classpath. Its log directory survives restarts, so topics and offsets do too.
  */
-final class KafkaBroker implements AutoCloseable {
+final class KafkaBroker {
 
-    private final Path dataDir;
-    private final int port;
-    private final int controllerPort;
-    private final Path logFile;
-    private Process process;
-
-    KafkaBroker(Path dataDir, int port, int controllerPort, Path logFile) {
-        this.dataDir = dataDir;
-        this.port = port;
-        this.controllerPort = controllerPort;
-        this.logFile = logFile;
+    private KafkaBroker() {
     }
 
-    String bootstrapServers() {
+    static String bootstrapServers(int port) {
         return "127.0.0.1:" + port;
     }
 
-    void start() throws IOException, InterruptedException {
+    /** Writes the broker's configuration, formats its log directory the first time, and returns it to start. */
+    static SupervisedProcess prepare(Path dataDir, int port, int controllerPort, Path logFile)
+            throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Path config = dataDir.resolve("server.properties");
         Path logs = dataDir.resolve("logs");
@@ -62,62 +52,25 @@ final class KafkaBroker implements AutoCloseable {
             properties.store(out, "planwatch local broker");
         }
         if (!Files.exists(logs.resolve("meta.properties"))) {
-            Process format = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
-                    config.toAbsolutePath().toString()).start();
+            Process format = new ProcessBuilder(SupervisedProcess.javaMain("-Xmx256m", "kafka.tools.StorageTool",
+                    "format", "-t", Uuid.randomUuid().toString(), "-c", config.toAbsolutePath().toString()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 throw new IllegalStateException("formatting the Kafka log directory failed; see " + logFile);
             }
         }
-        process = java("kafka.Kafka", config.toAbsolutePath().toString()).start();
-        awaitReady(Duration.ofSeconds(90));
-    }
-
-    private ProcessBuilder java(String mainClass, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(Processes.javaExecutable(),
-                "-Xmx512m", "-Xms128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", Processes.ownClasspath(), mainClass));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    }
-
-    private void awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(port),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        while (System.nanoTime() < deadline && !listening()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the Kafka broker exited with " + process.exitValue() + "; see " + logFile);
-            }
-            Thread.sleep(200);
-        }
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the Kafka broker exited with " + process.exitValue() + "; see " + logFile);
-            }
-            try (Admin admin = Admin.create(config)) {
-                if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                Thread.sleep(250);
-            }
-        }
-        throw new IllegalStateException("the Kafka broker did not answer within " + timeout + "; see " + logFile);
-    }
-
-    private boolean listening() {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    @Override
-    public void close() {
-        Processes.stop(process, Duration.ofSeconds(20));
+        SupervisedProcess.Readiness listening = SupervisedProcess.listening(port);
+        return new SupervisedProcess("kafka", null, SupervisedProcess.javaMain("-Xmx512m", "kafka.Kafka",
+                config.toAbsolutePath().toString()), Map.of(), logFile, () -> {
+                    if (!listening.ready()) {
+                        return false;
+                    }
+                    try (Admin client = Admin.create(admin)) {
+                        return !client.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+                    }
+                });
     }
 }

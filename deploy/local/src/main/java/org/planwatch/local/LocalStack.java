@@ -7,32 +7,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Starts planwatch on this machine: the broker, the MongoDB stand-in and the local inbox, then the four services,
- * loads demo data the first time, prints where to go, and stops everything on Ctrl-C.
+ * Starts planwatch on this machine, each part in a process of its own: the broker, the MongoDB stand-in and the
+ * local inbox, then the services (plan-service and notification-service as many times as {@code --replicas} says,
+ * behind the gateway, which balances across them). Every part is supervised: one that dies is started again on its
+ * data. Loads demo data the first time, prints where to go, and stops everything on Ctrl-C.
  *
  * <p>Set {@code KAFKA_BOOTSTRAP_SERVERS}, {@code MONGODB_URI} or {@code SMTP_HOST}/{@code SMTP_PORT} to use
  * external servers instead of the embedded ones; the services receive the same variables.
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** Where things go and which ports they use. */
+    /** Where things go and which ports they use; a second replica of a service listens 10 ports above the first. */
     public record Settings(Path root, Path dataDir, int gatewayPort, int planPort, int measurePort,
                            int notificationPort, int kafkaPort, int kafkaControllerPort, int mongoPort, int smtpPort,
-                           int inboxPort, boolean demoData, Map<String, String> environment) {
+                           int inboxPort, boolean demoData, Map<String, String> environment, int replicas) {
 
-        public static Settings defaults(Path root) {
+        public static Settings defaults(Path root, int replicas) {
             return new Settings(root, root.resolve(".local"), 8080, 8081, 8082, 8083, 9092, 9093, 27017, 3025, 8025,
-                    true, System.getenv());
+                    true, System.getenv(), replicas);
         }
     }
 
     private final Settings settings;
-    private final List<AutoCloseable> running = new ArrayList<>();
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private ServiceProcess inbox;
-    private KafkaBroker broker;
+    private final Map<String, SupervisedProcess> parts = new LinkedHashMap<>();
+    private final List<SupervisedProcess> servers = new ArrayList<>();
     private String kafka;
     private String mongoUri;
     private String smtpHost;
@@ -43,8 +46,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        int replicas = args.length == 2 && args[0].equals("--replicas") ? Integer.parseInt(args[1]) : 1;
         Path root = Path.of(System.getProperty("planwatch.root", ".")).toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(Settings.defaults(root));
+        LocalStack stack = new LocalStack(Settings.defaults(root, replicas));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping planwatch...");
             stack.close();
@@ -64,86 +68,74 @@ public final class LocalStack implements AutoCloseable {
         Path logs = Files.createDirectories(settings.dataDir().resolve("logs"));
         Map<String, String> env = settings.environment();
 
-        if (env.containsKey("SMTP_HOST")) {
-            smtpHost = env.get("SMTP_HOST");
-            smtpPort = Integer.parseInt(env.getOrDefault("SMTP_PORT", "25"));
-        } else {
-            smtpHost = "127.0.0.1";
-            smtpPort = settings.smtpPort();
-            inbox = started(process("local-inbox", settings.root().resolve("deploy/inbox/target"), settings.inboxPort(),
-                    Map.of("INBOX_SMTP_PORT", Integer.toString(smtpPort),
-                            "INBOX_DIRECTORY", settings.dataDir().resolve("inbox").toString())));
-            inbox.start();
+        smtpHost = env.getOrDefault("SMTP_HOST", "127.0.0.1");
+        smtpPort = Integer.parseInt(env.getOrDefault("SMTP_PORT", env.containsKey("SMTP_HOST") ? "25"
+                : Integer.toString(settings.smtpPort())));
+        if (!env.containsKey("SMTP_HOST")) {
+            servers.add(SupervisedProcess.springBoot("local-inbox", jar("local-inbox", "deploy/inbox"),
+                    settings.inboxPort(), Map.of("INBOX_SMTP_PORT", Integer.toString(smtpPort),
+                            "INBOX_DIRECTORY", settings.dataDir().resolve("inbox").toString()),
+                    logs.resolve("local-inbox.log")));
         }
-        if (env.containsKey("MONGODB_URI")) {
-            mongoUri = env.get("MONGODB_URI");
-        } else {
-            MongoStandIn mongo = started(new MongoStandIn(settings.dataDir().resolve("mongo").resolve("planwatch.mv.db"),
-                    settings.mongoPort()));
-            mongo.start();
-            mongoUri = mongo.uri("planwatch");
+        mongoUri = env.get("MONGODB_URI");
+        if (mongoUri == null) {
+            servers.add(MongoStandIn.process(settings.dataDir().resolve("mongo").resolve("planwatch.mv.db"),
+                    settings.mongoPort(), logs.resolve("mongodb.log")));
+            mongoUri = MongoStandIn.uri(settings.mongoPort(), "planwatch");
         }
-        if (env.containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
-            kafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
-        } else {
-            broker = started(new KafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+        kafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        if (kafka == null) {
+            servers.add(KafkaBroker.prepare(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
                     settings.kafkaControllerPort(), logs.resolve("kafka.log")));
-            broker.start();
-            kafka = broker.bootstrapServers();
+            kafka = KafkaBroker.bootstrapServers(settings.kafkaPort());
         }
+        startAll(servers, started);
         say("Kafka at %s, MongoDB %s at %s, SMTP at %s:%d (%.1f s)", kafka,
                 env.containsKey("MONGODB_URI") ? "(external)" : "stand-in (mongo-java-server, H2 file)", mongoUri,
                 smtpHost, smtpPort, seconds(started));
 
-        List<ServiceProcess> services = new ArrayList<>(List.of(
-                service("plan-service", settings.planPort(), "planwatch-plans", Map.of()),
-                service("measure-service", settings.measurePort(), "planwatch-measures", Map.of()),
-                service("notification-service", settings.notificationPort(), "planwatch-notifications",
-                        Map.of("PLANWATCH_PUBLIC_URL", gatewayUrl())),
-                service("gateway", settings.gatewayPort(), null, Map.of(
-                        "PLAN_SERVICE_URL", "http://localhost:" + settings.planPort(),
-                        "MEASURE_SERVICE_URL", "http://localhost:" + settings.measurePort(),
-                        "NOTIFICATION_SERVICE_URL", "http://localhost:" + settings.notificationPort()))));
-        for (ServiceProcess service : services) {
-            started(service).start();
+        List<Integer> replicas = IntStream.range(0, settings.replicas()).boxed().toList();
+        List<SupervisedProcess> services = new ArrayList<>();
+        for (int replica : replicas) {
+            services.add(service("plan-service", replica, settings.planPort(), "planwatch-plans", Map.of()));
+            services.add(service("notification-service", replica, settings.notificationPort(),
+                    "planwatch-notifications", Map.of("PLANWATCH_PUBLIC_URL", gatewayUrl())));
         }
-        if (inbox != null) {
-            services.add(0, inbox);
-        }
-        for (ServiceProcess service : services) {
-            service.awaitHealthy(Duration.ofSeconds(180));
-            say("%s is up at %s (%.1f s)", service.name(), service.url(), seconds(started));
-        }
-        for (ServiceProcess service : services) {
-            service.superviseRestarts(line -> say("%s", line));
-            this.services.put(service.name(), service);
-        }
+        services.add(service("measure-service", 0, settings.measurePort(), "planwatch-measures", Map.of()));
+        services.add(service("gateway", 0, settings.gatewayPort(), null, Map.of(
+                "MEASURE_SERVICE_URL", "http://localhost:" + settings.measurePort(),
+                "SPRING_APPLICATION_JSON", instances(Map.of("plan-service", settings.planPort(),
+                        "notification-service", settings.notificationPort())))));
+        startAll(services, started);
+
         if (settings.demoData()) {
             new DemoData(gatewayUrl(), settings.dataDir().resolve("demo-data-loaded")).loadOnce();
         }
         say("");
-        say("planwatch is running (started in %.1f s).", seconds(started));
+        say("planwatch is running (started in %.1f s%s).", seconds(started),
+                settings.replicas() > 1 ? ", " + settings.replicas() + " replicas of plan- and notification-service" : "");
         say("  Gateway (the API):  %s/api/plans", gatewayUrl());
-        if (inbox != null) {
+        if (inboxUrl() != null) {
             say("  Inbox (every email): %s", inboxUrl());
         }
         say("  Logs and data:       %s", settings.dataDir());
         say("Press Ctrl-C to stop.");
     }
 
-    /** Kills one service's process outright, as a crash would; the stack starts it again. */
-    void crash(String service) {
-        services.get(service).kill();
+    /** Kills one part's process outright (kill -9), as a crash would; its supervisor starts it again. */
+    void crash(String part) {
+        parts.get(part).kill();
     }
 
-    /** Stops the embedded broker, as a crash or an outage would; its data stays on disk. */
-    void stopBroker() {
-        broker.close();
+    /** Stops one part, as an outage would, until {@link #restart} brings it back; its data stays on disk. */
+    void stop(String part) {
+        parts.get(part).stop();
     }
 
-    /** Starts the embedded broker again on the same port, with the data it had. */
-    void startBroker() throws Exception {
-        broker.start();
+    void restart(String part) throws Exception {
+        SupervisedProcess process = parts.get(part);
+        process.start();
+        process.awaitReady(Duration.ofSeconds(120));
     }
 
     public String gatewayUrl() {
@@ -151,10 +143,25 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String inboxUrl() {
+        SupervisedProcess inbox = parts.get("local-inbox");
         return inbox == null ? null : inbox.url() + "/";
     }
 
-    private ServiceProcess service(String name, int port, String database, Map<String, String> extra) {
+    private void startAll(List<SupervisedProcess> processes, long started) throws Exception {
+        for (SupervisedProcess process : processes) {
+            parts.put(process.name(), process);
+            process.start();
+        }
+        for (SupervisedProcess process : processes) {
+            process.awaitReady(Duration.ofSeconds(180));
+            process.supervise(line -> say("%s", line));
+            say("%s is up%s (%.1f s)", process.name(), process.url() == null ? "" : " at " + process.url(),
+                    seconds(started));
+        }
+    }
+
+    private SupervisedProcess service(String name, int replica, int firstPort, String database,
+                                      Map<String, String> extra) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("MONGODB_URI", mongoUri);
@@ -164,32 +171,48 @@ public final class LocalStack implements AutoCloseable {
         env.put("SMTP_HOST", smtpHost);
         env.put("SMTP_PORT", Integer.toString(smtpPort));
         env.putAll(extra);
-        return process(name, settings.root().resolve(name).resolve("target"), port, env);
+        String instance = replica == 0 ? name : name + "-" + (replica + 1);
+        return SupervisedProcess.springBoot(instance, jar(name, name), firstPort + 10 * replica, env,
+                settings.dataDir().resolve("logs").resolve(instance + ".log"));
     }
 
-    private ServiceProcess process(String name, Path builtIn, int port, Map<String, String> env) {
-        // run-local copies the jars aside first, so a build while the stack runs cannot pull them from under it.
+    /**
+     * The gateway's view of where each replicated service's instances listen. An instance that is down refuses the
+     * connection, and the gateway tries the next one.
+     */
+    private String instances(Map<String, Integer> firstPorts) {
+        Map<String, Object> instances = firstPorts.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> IntStream.range(0, settings.replicas())
+                        .mapToObj(r -> Map.of("uri", "http://localhost:" + (e.getValue() + 10 * r))).toList()));
+        return JsonMapper.builder().build().writeValueAsString(Map.of("spring", Map.of("cloud", Map.of(
+                "discovery", Map.of("client", Map.of("simple", Map.of("instances", instances)))))));
+    }
+
+    /** A part's jar: run-local copies the jars aside first, so a build while the stack runs cannot pull them away. */
+    private Path jar(String name, String module) {
         String copied = System.getProperty("planwatch.jars");
-        Path jar = (copied != null ? Path.of(copied) : builtIn).resolve(name + ".jar");
-        return new ServiceProcess(name, jar, port, env, settings.dataDir().resolve("logs").resolve(name + ".log"));
-    }
-
-    private <T extends AutoCloseable> T started(T part) {
-        running.add(part);
-        return part;
+        return (copied != null ? Path.of(copied) : settings.root().resolve(module).resolve("target"))
+                .resolve(name + ".jar");
     }
 
     @Override
     public void close() {
-        services.values().forEach(ServiceProcess::markStopping);
-        for (int i = running.size() - 1; i >= 0; i--) {
+        parts.values().forEach(SupervisedProcess::markStopping);
+        // The services first, all at once, while the broker and the store they flush to are still there.
+        stopTogether(parts.values().stream().filter(part -> !servers.contains(part)).toList());
+        stopTogether(servers);
+    }
+
+    private static void stopTogether(List<SupervisedProcess> processes) {
+        List<Thread> stopping = processes.stream().map(process -> new Thread(process::close)).toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
             try {
-                running.get(i).close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e.getMessage());
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        running.clear();
     }
 
     private static double seconds(long since) {

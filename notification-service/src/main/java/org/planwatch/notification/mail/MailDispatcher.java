@@ -5,21 +5,29 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,7 +45,7 @@ public class MailDispatcher {
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
 
     private final MailQueue queue;
-    private final JavaMailSender smtp;
+    private final SmtpConnection smtp;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
     private final Clock clock;
@@ -50,11 +58,15 @@ public class MailDispatcher {
     private final RecipientChoices recipients;
     private final Duration lease;
     private final String senderId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private final ExecutorService woken = Executors.newSingleThreadExecutor(task -> new Thread(task, "mail-sender"));
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final Retry recording = Retry.of("mail-recording", RetryConfig.custom().maxAttempts(40)
+            .waitDuration(Duration.ofMillis(500)).build());
 
-    MailDispatcher(MailQueue queue, JavaMailSender smtp, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
+    MailDispatcher(MailQueue queue, SmtpConnection smtp, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
                Clock clock, MeterRegistry meters, @Value("${planwatch.mail.from}") String from,
                @Value("${planwatch.mail.batch-size:50}") int batchSize,
-               @Value("${planwatch.mail.longest-wait:60s}") Duration longestWait,
+               @Value("${planwatch.mail.longest-wait:15s}") Duration longestWait,
                @Value("${planwatch.mail.lease:30s}") Duration lease, RecipientChoices recipients) {
         this.recipients = recipients;
         this.lease = lease;
@@ -72,6 +84,31 @@ public class MailDispatcher {
                 .register(meters);
         this.retried = Counter.builder("planwatch.mail.retried").description("emails put back after a passing failure")
                 .register(meters);
+    }
+
+    /**
+     * Sends what is due at once, on a thread of the sender's own, when an email has been queued: the poll below is
+     * only the fallback (for retries that come due, and emails queued by another replica).
+     */
+    void wake() {
+        if (wakeUpPending.compareAndSet(false, true)) {
+            woken.execute(() -> {
+                wakeUpPending.set(false);
+                try {
+                    sendWaiting();
+                } catch (RuntimeException e) {
+                    // As a failed poll would be: the emails stay queued and the next poll or wake-up tries again.
+                    log.warn("Sending on wake-up failed: {}", rootMessage(e));
+                }
+            });
+        }
+    }
+
+    /** Lets a send under way finish while the queue's store is still open. */
+    @PreDestroy
+    void stopWaking() throws InterruptedException {
+        woken.shutdown();
+        woken.awaitTermination(30, TimeUnit.SECONDS);
     }
 
     @Scheduled(fixedDelayString = "${planwatch.mail.poll-interval:100ms}")
@@ -96,9 +133,6 @@ public class MailDispatcher {
                 }
                 transmit(mail);
             })).run();
-            queue.markSent(mail.id(), clock.instant());
-            sent.increment();
-            return true;
         } catch (ClaimLost another) {
             log.warn("Email {} was taken by another sender after this one's lease ran out", mail.id());
             return true;
@@ -120,10 +154,22 @@ public class MailDispatcher {
             retried.increment();
             return true;
         }
+        recordSent(mail);
+        return true;
+    }
+
+    /**
+     * The server has the email now, so a failure to record that (the store restarting) is retried here, for up to
+     * 20 s of the lease, rather than counted against SMTP, which would send the email again.
+     */
+    private void recordSent(QueuedMail mail) {
+        Retry.decorateRunnable(recording, () -> queue.markSent(mail.id(), clock.instant())).run();
+        sent.increment();
     }
 
     private void transmit(QueuedMail mail) {
-        smtp.send(message -> {
+        MimeMessage message = smtp.newMessage();
+        try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(mail.recipient());
@@ -134,16 +180,21 @@ public class MailDispatcher {
                         "text/calendar; charset=UTF-8; method=PUBLISH");
             }
             message.setHeader("X-Planwatch-Mail-Id", mail.id());
-            // The same Message-ID on every attempt: if a sender dies after the server took an email and before it is
-            // marked SENT, the copy sent again is one that mail systems which drop repeated Message-IDs show once.
-            message.setHeader("Message-ID", messageId(mail.id()));
             MailKind kind = MailKind.valueOf(mail.kind());
             if (kind.isReminder() || kind == MailKind.DIGEST) {
                 // RFC 8058: mail clients offer a one-click unsubscribe that POSTs to this signed link.
                 message.setHeader("List-Unsubscribe", "<" + recipients.unsubscribeLink(mail.recipient(), kind) + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
-        });
+            message.saveChanges();
+            // The same Message-ID on every attempt (set after saveChanges, which would make a new one): if a sender
+            // dies after the server took an email and before it is marked SENT, the copy sent again is one that mail
+            // systems which drop repeated Message-IDs show once.
+            message.setHeader("Message-ID", messageId(mail.id()));
+        } catch (MessagingException e) {
+            throw new MailPreparationException(e);
+        }
+        smtp.send(message);
     }
 
     /** A Message-ID for an email of the queue: the same for every attempt to send it. */

@@ -17,9 +17,11 @@ public class Mailer {
     private final RecipientChoices recipients;
     private final Clock clock;
     private final Counter queued;
+    private final MailDispatcher dispatcher;
 
-    Mailer(MailQueue queue, RecipientChoices recipients, Clock clock, MeterRegistry meters) {
+    Mailer(MailQueue queue, RecipientChoices recipients, Clock clock, MeterRegistry meters, MailDispatcher dispatcher) {
         this.queue = queue;
+        this.dispatcher = dispatcher;
         this.recipients = recipients;
         this.clock = clock;
         this.queued = Counter.builder("planwatch.mail.queued").description("emails queued for sending").register(meters);
@@ -40,6 +42,9 @@ public class Mailer {
                 status == MailStatus.SKIPPED ? "the recipient opted out of " + kind : null));
         if (fresh && status != MailStatus.SKIPPED) {
             queued.increment();
+        }
+        if (fresh && status == MailStatus.PENDING) {
+            dispatcher.wake();
         }
         return fresh;
     }

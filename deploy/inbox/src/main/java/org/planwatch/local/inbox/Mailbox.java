@@ -1,7 +1,7 @@
 package org.planwatch.local.inbox;
 
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -11,13 +11,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Every email received, numbered in the order it arrived, kept on disk as {@code <number>.eml}. */
@@ -29,49 +28,45 @@ class Mailbox {
     }
 
     private static final Session SESSION = Session.getInstance(new Properties());
-    private final GreenMail smtp;
     private final Path directory;
-    private int taken;
+    private final List<Mail> mails = new ArrayList<>();
 
-    Mailbox(GreenMail smtp, @Value("${inbox.directory}") Path directory) throws IOException {
-        this.smtp = smtp;
+    Mailbox(@Value("${inbox.directory}") Path directory) throws Exception {
         this.directory = Files.createDirectories(directory);
-    }
-
-    /** Moves what the SMTP server received since the last call onto disk. */
-    @Scheduled(fixedDelay = 200)
-    synchronized void keep() throws Exception {
-        MimeMessage[] received = smtp.getReceivedMessages();
-        for (; taken < received.length; taken++) {
-            try (OutputStream out = Files.newOutputStream(directory.resolve(files().size() + ".eml"))) {
-                received[taken].writeTo(out);
-            }
-        }
-    }
-
-    synchronized List<Mail> all() throws Exception {
-        keep();
-        List<Mail> mails = new ArrayList<>();
-        for (int id = 0; id < files().size(); id++) {
-            try (InputStream in = Files.newInputStream(directory.resolve(id + ".eml"))) {
+        for (int id = 0; Files.exists(file(id)); id++) {
+            try (InputStream in = Files.newInputStream(file(id))) {
                 mails.add(read(id, new MimeMessage(SESSION, in)));
             }
         }
-        return mails;
     }
 
-    synchronized void empty() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
-        taken = 0;
-        for (Path file : files()) {
-            Files.delete(file);
+    /** Stores an email under the next number; written aside first, so a kill never leaves half an email. */
+    synchronized void keep(MimeMessage message) throws MessagingException {
+        try {
+            Path partial = directory.resolve("receiving.tmp");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                message.writeTo(out);
+            }
+            Files.move(partial, file(mails.size()), StandardCopyOption.ATOMIC_MOVE);
+            mails.add(read(mails.size(), message));
+        } catch (Exception e) {
+            throw new MessagingException("the inbox could not store the email", e);
         }
     }
 
-    private List<Path> files() throws IOException {
-        try (Stream<Path> listed = Files.list(directory)) {
-            return listed.filter(f -> f.getFileName().toString().endsWith(".eml")).toList();
+    synchronized List<Mail> all() {
+        return List.copyOf(mails);
+    }
+
+    synchronized void empty() throws IOException {
+        for (int id = 0; id < mails.size(); id++) {
+            Files.deleteIfExists(file(id));
         }
+        mails.clear();
+    }
+
+    private Path file(int id) {
+        return directory.resolve(id + ".eml");
     }
 
     private static Mail read(int id, MimeMessage m) throws Exception {
