@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * SMTP server; then compares every email each lead should have received with the inbox. Each action is led by a
  * lead of its own, and each accepted due-date change or GREEN-to-AMBER downgrade owes that lead exactly one email.
  *
- * <p>{@code deploy/local/fault-suite [--changes 10000] [--actions 100] [--rate 40] [--kills 3] [--drain 180]}
+ * <p>{@code deploy/local/fault-suite [--changes 10000] [--actions 100] [--rate 40] [--kills 3] [--drain 600]}: the
+ * drain is how long it waits, at most, for the last email once the load is done.
  */
 public final class FaultSuite {
 
@@ -52,6 +53,7 @@ public final class FaultSuite {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile long lastKillAt;
+    private volatile long loadEndedAt;
 
     /** One action of the run and what the suite knows of it; only its own worker changes it. */
     private static final class Tracked {
@@ -69,7 +71,7 @@ public final class FaultSuite {
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> options = new HashMap<>(Map.of("changes", 10_000, "actions", 100, "rate", 40,
-                "kills", 3, "drain", 180));
+                "kills", 3, "drain", 600));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
         }
@@ -108,6 +110,7 @@ public final class FaultSuite {
         }
         pool.shutdown();
         killer.join();
+        loadEndedAt = System.currentTimeMillis();
         say("load done in %d s: %d changes accepted, %d refused and given up", (System.currentTimeMillis() - start) / 1000,
                 accepted.get(), refused.get());
         report(actions, options.get("drain"));
@@ -235,9 +238,20 @@ public final class FaultSuite {
                 publishedEvents(actions), actions.size() + accepted.get());
         say("emails expected:    %d", owed);
         say("emails received:    %d", sum(received));
-        say("lost:               %d", lost);
+        say("missing:            %d (%d of them still queued, not yet sent)", lost, stillQueued());
         say("duplicated:         %d", duplicated);
-        say("last kill to last email: %.1f s", (lastArrival - lastKillAt) / 1000.0);
+        say("last kill to last email: %.1f s (the load ended %.1f s after the last kill)",
+                (lastArrival - lastKillAt) / 1000.0, (loadEndedAt - lastKillAt) / 1000.0);
+    }
+
+    private long stillQueued() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway
+                    + "/api/notifications?status=PENDING&size=1")).build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(r.body()).get("totalItems").asLong();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private Map<String, Integer> received() throws Exception {
