@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -125,10 +126,11 @@ public class MailDispatcher {
     /** Returns false when the SMTP server is judged down, so the rest of the batch waits too. */
     boolean sendOne(QueuedMail mail) {
         try {
+            AtomicInteger attempt = new AtomicInteger();
             Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(circuitBreaker, () -> {
-                // Each attempt fits in a lease (the SMTP timeouts see to it): renewing it first means no other sender
-                // can have taken the email meanwhile.
-                if (!queue.holdClaim(mail.id(), senderId, clock.instant().plus(lease))) {
+                // Each attempt fits in a lease (the SMTP timeouts see to it). The first runs in the lease just taken;
+                // renewing it before each further one means no other sender can have taken the email meanwhile.
+                if (attempt.getAndIncrement() > 0 && !queue.holdClaim(mail.id(), senderId, clock.instant().plus(lease))) {
                     throw new ClaimLost();
                 }
                 transmit(mail);
