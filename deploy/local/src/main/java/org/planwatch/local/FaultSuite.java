@@ -217,12 +217,17 @@ public final class FaultSuite {
         Map<String, Integer> received = received();
         long lastArrival = System.currentTimeMillis();
         int total = sum(received);
-        while (System.currentTimeMillis() < deadline && !received.equals(expected)) {
+        // Until nothing is missing, then 10 s more, so that a copy sent late is counted too.
+        long settled = Long.MAX_VALUE;
+        while (System.currentTimeMillis() < Math.min(deadline, settled)) {
             sleep(1000);
             received = received();
             if (sum(received) != total) {
                 total = sum(received);
                 lastArrival = System.currentTimeMillis();
+            }
+            if (settled == Long.MAX_VALUE && nothingMissing(received)) {
+                settled = System.currentTimeMillis() + 10_000;
             }
         }
         int lost = 0;
@@ -242,6 +247,11 @@ public final class FaultSuite {
         say("duplicated:         %d", duplicated);
         say("last kill to last email: %.1f s (the load ended %.1f s after the last kill)",
                 (lastArrival - lastKillAt) / 1000.0, (loadEndedAt - lastKillAt) / 1000.0);
+    }
+
+    private boolean nothingMissing(Map<String, Integer> received) {
+        return expected.entrySet().stream()
+                .allMatch(lead -> received.getOrDefault(lead.getKey(), 0) >= lead.getValue());
     }
 
     private long stillQueued() {
