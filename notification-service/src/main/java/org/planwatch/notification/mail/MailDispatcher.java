@@ -205,8 +205,8 @@ public class MailDispatcher {
                 + from.substring(from.lastIndexOf('@') + 1).replace(">", "") + ">";
     }
 
-    /** This sender's lease on an email ran out and another sender holds it now. */
-    private static final class ClaimLost extends RuntimeException {
+    /** This sender's lease on an email ran out and another sender holds it now: not an SMTP failure. */
+    static final class ClaimLost extends RuntimeException {
     }
 
     private static String rootMessage(Throwable e) {

@@ -14,7 +14,8 @@ public class TransientSmtpFailure implements Predicate<Throwable> {
 
     @Override
     public boolean test(Throwable failure) {
-        return !isPermanent(failure);
+        // A lost claim says nothing of the server: neither retried nor counted against it.
+        return !(failure instanceof MailDispatcher.ClaimLost) && !isPermanent(failure);
     }
 
     public static boolean isPermanent(Throwable failure) {
