@@ -2,14 +2,10 @@ package org.planwatch.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,18 +15,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingIT {
 
-    static final AtomicReference<String> lastRequest = new AtomicReference<>();
-    static final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
-    static final HttpServer planService = start();
+    static final StubService planService = new StubService();
+    static final String ADMINISTRATOR = TestIssuer.shared().administrator("Doncaster");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("planwatch.services.plan", () -> "http://127.0.0.1:" + planService.getAddress().getPort());
+        TestIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("planwatch.services.plan", planService::url);
         registry.add("planwatch.services.notification", () -> "http://127.0.0.1:1");
         // Two instances of plan-service, as with replicas: one that has just died (nothing listens) and one that works.
         registry.add("spring.cloud.discovery.client.simple.instances.plan-service[0].uri", () -> "http://127.0.0.1:1");
         registry.add("spring.cloud.discovery.client.simple.instances.plan-service[1].uri",
-                () -> "http://127.0.0.1:" + planService.getAddress().getPort());
+                planService::url);
     }
 
     @LocalServerPort
@@ -38,18 +34,23 @@ class GatewayRoutingIT {
 
     @Test
     void actionRequestsReachPlanServiceWithTheirPathQueryAndHeaders() {
-        HttpJson.Response response = new HttpJson("http://localhost:" + port)
+        HttpJson.Response response = new HttpJson("http://localhost:" + port).as(ADMINISTRATOR)
                 .get("/api/actions?overdue=true", "If-Match", "\"3\"");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.at("$.served")).isEqualTo("plan-service");
-        assertThat(lastRequest.get()).isEqualTo("GET /api/actions?overdue=true If-Match=\"3\"");
+        assertThat(planService.last().method() + " " + planService.last().uri()).isEqualTo("GET /api/actions?overdue=true");
+        assertThat(planService.last().headers().getFirst("If-Match")).isEqualTo("\"3\"");
+        assertThat(planService.last().headers().getFirst("Authorization")).as("the caller's token, relayed")
+                .isEqualTo("Bearer " + ADMINISTRATOR);
     }
 
     @Test
-    void aServiceThatDoesNotAnswerGivesA503ProblemNamingIt() {
-        HttpJson.Response response = new HttpJson("http://localhost:" + port).get("/api/notifications");
+    void aServiceThatDoesNotAnswerGivesAFast503ProblemNamingIt() {
+        long start = System.nanoTime();
+        HttpJson.Response response = new HttpJson("http://localhost:" + port).as(ADMINISTRATOR).get("/api/notifications");
 
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.at("$.service")).isEqualTo("notification-service");
@@ -57,7 +58,7 @@ class GatewayRoutingIT {
 
     @Test
     void aSlowAnswerSuchAsAWholePlanExportIsWaitedForNotCutOffAfterTheLibrarysOneSecond() {
-        HttpJson.Response response = new HttpJson("http://localhost:" + port).get("/api/plans/p1/export.xlsx?slow=2000");
+        HttpJson.Response response = new HttpJson("http://localhost:" + port).as(ADMINISTRATOR).get("/api/plans/p1/export.xlsx?slow=2000");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.at("$.served")).isEqualTo("plan-service");
@@ -65,7 +66,7 @@ class GatewayRoutingIT {
 
     @Test
     void manyRefusedRequestsDoNotOpenTheCircuitForEveryoneElse() {
-        HttpJson http = new HttpJson("http://localhost:" + port);
+        HttpJson http = new HttpJson("http://localhost:" + port).as(ADMINISTRATOR);
         for (int i = 0; i < 30; i++) {
             assertThat(http.get("/api/leads/unknown?status=404").status()).isEqualTo(404);
         }
@@ -75,57 +76,28 @@ class GatewayRoutingIT {
 
     @Test
     void aRequestToAnInstanceThatRefusesConnectionsGoesToTheNextButOneThatReachedAServiceIsNeverRepeated() {
-        HttpJson http = new HttpJson("http://localhost:" + port);
+        HttpJson http = new HttpJson("http://localhost:" + port).as(ADMINISTRATOR);
         for (int i = 0; i < 4; i++) {
-            int before = requests.get();
+            int before = planService.requests();
             assertThat(http.put("/api/actions/a" + i + "/status", "{\"status\": \"x\"}").status()).isEqualTo(200);
-            assertThat(requests.get() - before).as("reached plan-service once").isEqualTo(1);
+            assertThat(planService.requests() - before).as("reached plan-service once").isEqualTo(1);
         }
 
-        int before = requests.get();
+        int before = planService.requests();
         assertThat(http.post("/api/plans?status=500", "{}").status()).isEqualTo(500);
-        assertThat(requests.get() - before).as("a failure inside a service is not sent again").isEqualTo(1);
+        assertThat(planService.requests() - before).as("a failure inside a service is not sent again").isEqualTo(1);
     }
 
     @Test
     void administratorsCanListTheRoutes() {
-        HttpJson.Response routes = new HttpJson("http://localhost:" + port).get("/actuator/gateway/routes");
+        HttpJson.Response routes = new HttpJson("http://localhost:" + port).as(ADMINISTRATOR).get("/actuator/gateway/routes");
 
         assertThat(routes.status()).isEqualTo(200);
         assertThat(routes.body()).contains("plan-service").contains("measure-service").contains("notification-service");
     }
 
-    private static HttpServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                requests.incrementAndGet();
-                lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " If-Match="
-                        + exchange.getRequestHeaders().getFirst("If-Match"));
-                String query = String.valueOf(exchange.getRequestURI().getQuery());
-                if (query.startsWith("slow=")) {
-                    try {
-                        Thread.sleep(Long.parseLong(query.substring(5)));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                int status = query.startsWith("status=") ? Integer.parseInt(query.substring(7)) : 200;
-                byte[] body = "{\"served\":\"plan-service\"}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterAll
     static void stop() {
-        planService.stop(0);
+        planService.stop();
     }
 }

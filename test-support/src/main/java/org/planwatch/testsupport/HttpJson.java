@@ -19,9 +19,20 @@ public final class HttpJson {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String token;
 
     public HttpJson(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private HttpJson(String baseUrl, String token) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+    }
+
+    /** The same client sending {@code Authorization: Bearer token} unless a request names its own. */
+    public HttpJson as(String token) {
+        return new HttpJson(baseUrl, token);
     }
 
     /** A response: its status, headers and body, parsed as JSON when it is JSON. */
@@ -88,11 +99,16 @@ public final class HttpJson {
                 .method(method, publisher)
                 .header("Accept", "application/json, application/problem+json");
         boolean typed = false;
+        boolean authorized = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             typed |= headers[i].equalsIgnoreCase("Content-Type");
+            authorized |= headers[i].equalsIgnoreCase("Authorization");
         }
         if (body != null && !typed) {
             request.header("Content-Type", "application/json");
+        }
+        if (token != null && !authorized) {
+            request.header("Authorization", "Bearer " + token);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

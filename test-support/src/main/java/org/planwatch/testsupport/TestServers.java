@@ -62,7 +62,7 @@ public final class TestServers {
     }
 
     /**
-     * Points a Spring Boot application at the shared servers, with a fresh database: call it from a
+     * Points a Spring Boot application at the shared servers and the test token issuer, with a fresh database: call it from a
      * test's {@code @DynamicPropertySource} method.
      */
     public static void register(DynamicPropertyRegistry registry) {
@@ -72,13 +72,15 @@ public final class TestServers {
 
     /** The same settings as {@link #register}, for starting an application outside a Spring test. */
     public static Map<String, String> properties(String database) {
-        return Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(TestIssuer.shared().properties());
+        properties.putAll(Map.of(
                 "spring.mongodb.uri", mongoUri(database),
                 "spring.mongodb.database", database,
                 "spring.cloud.stream.kafka.binder.brokers", kafkaBootstrapServers(),
                 "spring.kafka.bootstrap-servers", kafkaBootstrapServers(),
                 "spring.mail.host", "localhost",
-                "spring.mail.port", Integer.toString(smtpPort()));
+                "spring.mail.port", Integer.toString(smtpPort())));
+        return Map.copyOf(properties);
     }
 
     /**

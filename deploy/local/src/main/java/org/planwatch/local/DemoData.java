@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small plan to look at on first start ({@code demo-plan.json}, from the Perth and Kinross carers action plan),
- * entered through the gateway as an administrator would. Loaded once: a marker file remembers it was. Its dates are moved to
- * the months ahead of the day it is loaded, the way they read in the plan ("March 2027"), so a fresh stack starts with
+ * entered through the gateway with the administrators' script client's token, as an administrator would. Loaded
+ * once: a marker file remembers it was. Its dates are moved to the months ahead of the day it is loaded, the way they read in the plan ("March 2027"), so a fresh stack starts with
  * nothing overdue and a quiet inbox.
  */
 final class DemoData {
@@ -29,10 +29,12 @@ final class DemoData {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String gateway;
+    private final AccessToken administrator;
     private final Path marker;
 
-    DemoData(String gateway, Path marker) {
+    DemoData(String gateway, AccessToken administrator, Path marker) {
         this.gateway = gateway;
+        this.administrator = administrator;
         this.marker = marker;
     }
 
@@ -67,7 +69,7 @@ final class DemoData {
 
     private JsonNode post(String path, Object body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("X-Planwatch-User", "demo-loader")
+                .header("Content-Type", "application/json").header("Authorization", administrator.bearer())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         // 503 while the gateway's first health checks of the services are still under way (a second or two).

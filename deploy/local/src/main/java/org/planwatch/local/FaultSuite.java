@@ -43,11 +43,12 @@ public final class FaultSuite {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> TARGETS = List.of("plan-service.jar", "notification-service.jar",
-            "kafka.Kafka", "org.planwatch.local.MongoStandIn", "local-inbox.jar");
+            "kafka.Kafka", "org.planwatch.local.MongoStandIn", "local-inbox.jar", "local-issuer.jar");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String gateway = "http://localhost:8080";
     private final String inbox = "http://localhost:8025";
+    private final AccessToken administrator = AccessToken.administratorScript("http://localhost:9000");
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Integer> expected = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -175,7 +176,7 @@ public final class FaultSuite {
     private Long currentVersion(Tracked action) {
         for (int attempt = 0; attempt < 240; attempt++) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/actions/"
+                HttpResponse<String> r = http.send(asAdministrator(URI.create(gateway + "/api/actions/"
                         + action.id)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return JSON.readTree(r.body()).get("version").asLong();
@@ -256,7 +257,7 @@ public final class FaultSuite {
 
     private long stillQueued() {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway
+            HttpResponse<String> r = http.send(asAdministrator(URI.create(gateway
                     + "/api/notifications?status=PENDING&size=1")).build(), HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(r.body()).get("totalItems").asLong();
         } catch (Exception e) {
@@ -314,9 +315,14 @@ public final class FaultSuite {
         return ids.size();
     }
 
+    /** A request through the gateway with the administrators' script client's token. */
+    private HttpRequest.Builder asAdministrator(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", administrator.bearer());
+    }
+
     private Integer send(String method, String path, Object body, long version) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(35))
+            return http.send(asAdministrator(URI.create(gateway + path)).timeout(Duration.ofSeconds(35))
                     .header("Content-Type", "application/json").header("If-Match", "\"" + version + "\"")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -327,7 +333,7 @@ public final class FaultSuite {
 
     private JsonNode post(String path, Object body) throws Exception {
         for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + path))
+            HttpResponse<String> r = http.send(asAdministrator(URI.create(gateway + path))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());

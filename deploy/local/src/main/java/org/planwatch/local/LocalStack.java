@@ -17,19 +17,26 @@ import tools.jackson.databind.json.JsonMapper;
  * behind the gateway, which balances across them). Every part is supervised: one that dies is started again on its
  * data. Loads demo data the first time, prints where to go, and stops everything on Ctrl-C.
  *
- * <p>Set {@code KAFKA_BOOTSTRAP_SERVERS}, {@code MONGODB_URI} or {@code SMTP_HOST}/{@code SMTP_PORT} to use
- * external servers instead of the embedded ones; the services receive the same variables.
+ * <p>Every part listens on this machine's loopback address only: the services are reached through the gateway.
+ * Sign-in is the local issuer's (Spring Authorization Server, demo people and programs, printed at start-up).
+ *
+ * <p>Set {@code KAFKA_BOOTSTRAP_SERVERS}, {@code MONGODB_URI}, {@code SMTP_HOST}/{@code SMTP_PORT} or
+ * {@code PLANWATCH_ISSUER_URI} to use external servers instead of the embedded ones; the services receive the same
+ * variables.
  */
 public final class LocalStack implements AutoCloseable {
+
+    private static final String LOOPBACK = "127.0.0.1";
 
     /** Where things go and which ports they use; a second replica of a service listens 10 ports above the first. */
     public record Settings(Path root, Path dataDir, int gatewayPort, int planPort, int measurePort,
                            int notificationPort, int kafkaPort, int kafkaControllerPort, int mongoPort, int smtpPort,
-                           int inboxPort, boolean demoData, Map<String, String> environment, int replicas) {
+                           int inboxPort, int issuerPort, boolean demoData, Map<String, String> environment,
+                           int replicas) {
 
         public static Settings defaults(Path root, int replicas) {
             return new Settings(root, root.resolve(".local"), 8080, 8081, 8082, 8083, 9092, 9093, 27017, 3025, 8025,
-                    true, System.getenv(), replicas);
+                    9000, true, System.getenv(), replicas);
         }
     }
 
@@ -40,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
     private String mongoUri;
     private String smtpHost;
     private int smtpPort;
+    private String issuer;
 
     public LocalStack(Settings settings) {
         this.settings = settings;
@@ -89,6 +97,18 @@ public final class LocalStack implements AutoCloseable {
                     settings.kafkaControllerPort(), logs.resolve("kafka.log")));
             kafka = KafkaBroker.bootstrapServers(settings.kafkaPort());
         }
+        issuer = env.get("PLANWATCH_ISSUER_URI");
+        if (issuer == null) {
+            issuer = "http://localhost:" + settings.issuerPort();
+            Map<String, String> issuerEnv = new LinkedHashMap<>();
+            issuerEnv.put("SERVER_ADDRESS", LOOPBACK);
+            issuerEnv.put("PLANWATCH_ISSUER_URI", issuer);
+            issuerEnv.put("PLANWATCH_GATEWAY_URL", gatewayUrl());
+            issuerEnv.put("ISSUER_KEY_FILE", settings.dataDir().resolve("issuer").resolve("signing-key.json").toString());
+            issuerEnv.put("ISSUER_SUMMARY_FILE", signInSummary().toString());
+            servers.add(SupervisedProcess.springBoot("local-issuer", jar("local-issuer", "deploy/issuer"),
+                    settings.issuerPort(), issuerEnv, logs.resolve("local-issuer.log")));
+        }
         startAll(servers, started);
         say("Kafka at %s, MongoDB %s at %s, SMTP at %s:%d (%.1f s)", kafka,
                 env.containsKey("MONGODB_URI") ? "(external)" : "stand-in (mongo-java-server, H2 file)", mongoUri,
@@ -109,14 +129,19 @@ public final class LocalStack implements AutoCloseable {
         startAll(services, started);
 
         if (settings.demoData()) {
-            new DemoData(gatewayUrl(), settings.dataDir().resolve("demo-data-loaded")).loadOnce();
+            new DemoData(gatewayUrl(), AccessToken.administratorScript(issuer),
+                    settings.dataDir().resolve("demo-data-loaded")).loadOnce();
         }
         say("");
         say("planwatch is running (started in %.1f s%s).", seconds(started),
                 settings.replicas() > 1 ? ", " + settings.replicas() + " replicas of plan- and notification-service" : "");
         say("  Gateway (the API):  %s/api/plans", gatewayUrl());
+        say("  Sign-in (issuer):    %s", issuer);
         if (inboxUrl() != null) {
             say("  Inbox (every email): %s", inboxUrl());
+        }
+        if (Files.exists(signInSummary())) {
+            Files.readAllLines(signInSummary()).forEach(LocalStack::say);
         }
         say("  Logs and data:       %s", settings.dataDir());
         say("Press Ctrl-C to stop.");
@@ -136,6 +161,14 @@ public final class LocalStack implements AutoCloseable {
         SupervisedProcess process = parts.get(part);
         process.start();
         process.awaitReady(Duration.ofSeconds(120));
+    }
+
+    public String issuerUrl() {
+        return issuer;
+    }
+
+    private Path signInSummary() {
+        return settings.dataDir().resolve("issuer").resolve("sign-in.txt");
     }
 
     public String gatewayUrl() {
@@ -170,6 +203,8 @@ public final class LocalStack implements AutoCloseable {
         }
         env.put("SMTP_HOST", smtpHost);
         env.put("SMTP_PORT", Integer.toString(smtpPort));
+        env.put("PLANWATCH_ISSUER_URI", issuer);
+        env.put("SERVER_ADDRESS", LOOPBACK);
         env.putAll(extra);
         String instance = replica == 0 ? name : name + "-" + (replica + 1);
         return SupervisedProcess.springBoot(instance, jar(name, name), firstPort + 10 * replica, env,

@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +32,7 @@ class LocalStackEndToEndIT {
 
     static LocalStack stack;
     static HttpJson gateway;
+    static int planServicePort;
 
     @BeforeAll
     static void startTheStack() throws Exception {
@@ -30,9 +40,10 @@ class LocalStackEndToEndIT {
         Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "local-stack-");
         int[] ports = freePorts(11);
         stack = new LocalStack(new LocalStack.Settings(root, data, ports[0], ports[1], ports[2], ports[3], ports[4],
-                ports[5], ports[6], ports[7], ports[8], false, Map.of(), 1));
+                ports[5], ports[6], ports[7], ports[8], ports[9], false, Map.of(), 1));
         stack.start();
-        gateway = new HttpJson(stack.gatewayUrl());
+        planServicePort = ports[1];
+        gateway = new HttpJson(stack.gatewayUrl()).as(token(AccessToken.administratorScript(stack.issuerUrl())));
     }
 
     @AfterAll
@@ -135,6 +146,64 @@ class LocalStackEndToEndIT {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.at("$.field")).isEqualTo("title");
+    }
+
+    @Test
+    void theServicesAnswerOnlyToAValidTokenEvenWhenCalledPastTheGateway() {
+        HttpJson planService = new HttpJson("http://127.0.0.1:" + planServicePort);
+
+        assertThat(planService.get("/api/plans").status()).isEqualTo(401);
+        assertThat(planService.get("/api/plans", "X-Planwatch-User", "admin").status()).isEqualTo(401);
+        assertThat(gateway.get("/api/plans").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPartnerSystemsTokenFromTheIssuerOpensItsOwnRoutesOnly() {
+        HttpJson partner = new HttpJson(stack.gatewayUrl())
+                .as(token(new AccessToken(stack.issuerUrl(), "pkavs-measures-feed", "local-partner-secret")));
+
+        assertThat(partner.get("/api/plans").status()).isEqualTo(403);
+        assertThat(partner.get("/me").at("$.organisation")).isEqualTo("PKAVS Carers Hub");
+    }
+
+    @Test
+    void aLeadSignsInWithABrowserAndTheGatewayCallsTheServicesForThemWithNoTokenInTheBrowser() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+        HttpResponse<String> signInPage = browser.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/me"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signInPage.uri().toString()).startsWith(stack.issuerUrl() + "/login");
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(signInPage.body());
+        assertThat(csrf.find()).as(signInPage.body()).isTrue();
+
+        HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create(stack.issuerUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode("carers.centre@pkc.example.org")
+                        + "&password=planwatch&_csrf=" + encode(csrf.group(1)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(me.uri().toString()).isEqualTo(stack.gatewayUrl() + "/me");
+        assertThat(HttpJson.at(me.body(), "$.subject")).isEqualTo("carers.centre@pkc.example.org");
+        assertThat(HttpJson.at(me.body(), "$.roles[0]")).isEqualTo("LEAD");
+        assertThat(HttpJson.at(me.body(), "$.signedInWith")).isEqualTo("session");
+        assertThat(me.body()).doesNotContain("eyJ");
+
+        HttpResponse<String> actions = browser.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()
+                + "/api/actions")).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(actions.statusCode()).as(actions.body()).isEqualTo(200);
+        HttpResponse<String> deletion = browser.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()
+                + "/api/plans/any")).header("Accept", "application/json").DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deletion.statusCode()).as("a lead deleting a plan").isIn(403);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String token(AccessToken accessToken) {
+        return accessToken.bearer().substring("Bearer ".length());
     }
 
     private static String anActionLedBy(String name, String email) {

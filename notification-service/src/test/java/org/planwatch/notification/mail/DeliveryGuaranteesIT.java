@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.planwatch.notification.NotificationServiceApplication;
 import org.planwatch.notification.PlanActionEventFixtures;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestServers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -148,7 +149,7 @@ class DeliveryGuaranteesIT {
     }
 
     private HttpJson http() {
-        return new HttpJson("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
+        return new HttpJson("http://localhost:" + service.getEnvironment().getProperty("local.server.port")).as(TestIssuer.shared().administrator("Doncaster"));
     }
 
     private double metric(String name) {

@@ -20,6 +20,7 @@ import org.planwatch.notification.actionview.ActionViews;
 import org.planwatch.notification.digest.DailyDigest;
 import org.planwatch.notification.reminder.ReminderScan;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestServers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,7 +151,7 @@ class RecipientPreferencesIT {
     }
 
     private HttpJson http() {
-        return new HttpJson("http://localhost:" + port);
+        return new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
     }
 
     private static String unique(String name) {

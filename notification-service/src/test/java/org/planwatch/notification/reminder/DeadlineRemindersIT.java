@@ -41,7 +41,8 @@ class DeadlineRemindersIT {
 
     @Test
     void aPlansOwnReminderDaysReplaceTheDefaults() throws Exception {
-        var http = new org.planwatch.testsupport.HttpJson("http://localhost:" + port);
+        var http = new org.planwatch.testsupport.HttpJson("http://localhost:" + port)
+                .as(org.planwatch.testsupport.TestIssuer.shared().administrator("Doncaster"));
         String lead = "policy-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String actionId = UUID.randomUUID().toString();
         assertThat(http.put("/api/notifications/plans/plan-with-policy/reminder-policy",

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.planwatch.notification.Inbox;
 import org.planwatch.notification.PlanActionEventFixtures;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestServers;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,7 +53,7 @@ class RemindersWhenActionsChangeIT {
         KafkaTopics.send(TOPIC, actionId, event, Map.of());
         await().atMost(Duration.ofSeconds(20)).until(() -> reminders(lead).size() == 1);
         KafkaTopics.send(TOPIC, actionId, event, Map.of());
-        var scanNow = new HttpJson("http://localhost:" + port).post("/api/notifications/reminders/scan", Map.of());
+        var scanNow = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster")).post("/api/notifications/reminders/scan", Map.of());
 
         assertThat(scanNow.status()).isEqualTo(200);
         assertThat(scanNow.at("$.day")).isEqualTo(today.toString());
@@ -60,7 +61,7 @@ class RemindersWhenActionsChangeIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> reminders(lead).size() == 1);
         assertThat(subject(reminders(lead).get(0))).contains("is due in 5 days");
         assertThat(Inbox.mailsTo(lead)).hasSize(2); // the due-date change and the reminder
-        var http = new HttpJson("http://localhost:" + port);
+        var http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
         assertThat(http.get("/api/notifications?actionId=" + actionId + "&kind=due-soon").at("$.totalItems", Integer.class))
                 .isEqualTo(1);
         assertThat(http.get("/api/notifications?actionId=" + actionId + "&status=SENT").at("$.totalItems", Integer.class))
@@ -77,7 +78,7 @@ class RemindersWhenActionsChangeIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> Inbox.mailsTo(lead).size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> reminders(lead).isEmpty());
 
-        var http = new HttpJson("http://localhost:" + port);
+        var http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
         assertThat(http.put("/api/notifications/plans/plan-1/reminder-policy",
                 Map.of("daysBefore", List.of(60, 7))).status()).isEqualTo(200);
         var scanNow = http.post("/api/notifications/reminders/scan", Map.of());

@@ -15,6 +15,8 @@ import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.lead.LeadDirectory;
+import org.planwatch.caller.Caller;
+import org.planwatch.problem.ForbiddenException;
 import org.planwatch.problem.InvalidFieldException;
 import org.planwatch.problem.NotFoundException;
 import org.springframework.data.domain.Page;
@@ -52,11 +54,12 @@ public class ActionService {
     public record Actor(String name, String reason) {
     }
 
-    public Versioned<Action> create(NewAction input, Actor actor) {
+    /** A new action in one of the caller's partnership's plans (another partnership's plan is as if absent). */
+    public Versioned<Action> create(NewAction input, Actor actor, Caller caller) {
         if (input.planId() == null || input.planId().isBlank()) {
             throw new InvalidFieldException("planId", "must not be empty");
         }
-        Plan plan = plans.find(input.planId()).map(Versioned::value)
+        Plan plan = plans.find(input.planId()).map(Versioned::value).filter(p -> caller.belongsTo(p.partnership()))
                 .orElseThrow(() -> new InvalidFieldException("planId", "no plan with id '" + input.planId() + "'"));
         plan.checkPlacement(input.themeId(), input.outcomeId());
         List<Lead> resolved = leads.resolveAll("leads", input.leads() == null ? List.of() : input.leads());
@@ -70,6 +73,28 @@ public class ActionService {
 
     public Versioned<Action> get(String id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("action", id));
+    }
+
+    /** The action, if its plan is the caller's partnership's; another partnership's is answered as not found. */
+    public Versioned<Action> get(String id, Caller caller) {
+        Versioned<Action> action = get(id);
+        plans.find(action.value().planId()).filter(plan -> caller.belongsTo(plan.value().partnership()))
+                .orElseThrow(() -> new NotFoundException("action", id));
+        return action;
+    }
+
+    /**
+     * Refuses a change by a lead professional who does not lead the action (as a person or as the contact of a
+     * leading organisation); administrators change any action of their partnership.
+     */
+    public Versioned<Action> changeableBy(String id, Caller caller) {
+        Versioned<Action> action = get(id, caller);
+        if (!caller.isAdministrator() && leads.idsAnsweredBy(caller.email()).stream()
+                .noneMatch(action.value().leadIds()::contains)) {
+            throw new ForbiddenException("Not your action", "only the action's leads and administrators may change "
+                    + "action " + id + "; " + caller.subject() + " does not lead it");
+        }
+        return action;
     }
 
     /**

@@ -8,6 +8,8 @@ import org.planwatch.plan.actionplan.store.PlanStore;
 import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.problem.ConflictException;
+import org.planwatch.caller.Caller;
+import org.planwatch.problem.ForbiddenException;
 import org.planwatch.problem.InvalidFieldException;
 import org.planwatch.problem.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,6 +41,17 @@ public class PlanService {
     public record NewOutcome(String reference, String text) {
     }
 
+    /**
+     * A new plan of the caller's partnership: a plan names no partnership but the caller's (left out, it is the
+     * caller's), so no administrator creates plans another partnership would then own.
+     */
+    public Versioned<Plan> create(NewPlan input, Caller caller) {
+        String partnership = input.partnership() == null || input.partnership().isBlank() ? caller.partnership()
+                : input.partnership();
+        requireOwnPartnership(partnership, caller);
+        return create(new NewPlan(input.title(), partnership, input.period(), input.owner(), input.themes()));
+    }
+
     public Versioned<Plan> create(NewPlan input) {
         List<Theme> themes = input.themes() == null ? List.of() : input.themes().stream().map(PlanService::theme).toList();
         return store.insert(new Plan(newId(), input.title(), input.partnership(), input.period(), input.owner(), themes));
@@ -48,17 +61,42 @@ public class PlanService {
         return store.find(id).orElseThrow(() -> new NotFoundException("plan", id));
     }
 
+    /** The plan, if it is the caller's partnership's; another partnership's plan is answered as if it did not exist. */
+    public Versioned<Plan> get(String id, Caller caller) {
+        return find(id).filter(plan -> caller.belongsTo(plan.value().partnership()))
+                .orElseThrow(() -> new NotFoundException("plan", id));
+    }
+
+    /** The ids of every plan the caller may see. */
+    public List<String> idsVisibleTo(Caller caller) {
+        return caller.partnership() == null ? List.of() : store.idsOf(caller.partnership());
+    }
+
     public Optional<Versioned<Plan>> find(String id) {
         return store.find(id);
     }
 
-    public Page<Versioned<Plan>> list(Pageable pageable) {
-        return store.list(pageable);
+    public Page<Versioned<Plan>> list(Caller caller, Pageable pageable) {
+        return caller.partnership() == null ? Page.empty(pageable) : store.list(caller.partnership(), pageable);
     }
 
     public Versioned<Plan> updateDetails(String id, Long expectedVersion, String title, String partnership,
-                                         String period, Contact owner) {
-        return change(id, expectedVersion, plan -> plan.withDetails(title, partnership, period, owner));
+                                         String period, Contact owner, Caller caller) {
+        get(id, caller);
+        if (partnership != null && !partnership.isBlank()) {
+            requireOwnPartnership(partnership, caller);
+        } else {
+            partnership = caller.partnership();
+        }
+        String moved = partnership;
+        return change(id, expectedVersion, plan -> plan.withDetails(title, moved, period, owner));
+    }
+
+    private static void requireOwnPartnership(String partnership, Caller caller) {
+        if (!caller.belongsTo(partnership)) {
+            throw new ForbiddenException("Another partnership", "you act for " + (caller.partnership() == null
+                    ? "no partnership" : "'" + caller.partnership() + "'") + ", not '" + partnership + "'");
+        }
     }
 
     public Versioned<Plan> addTheme(String planId, Long expectedVersion, NewTheme input) {

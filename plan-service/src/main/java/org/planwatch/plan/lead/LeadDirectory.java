@@ -137,6 +137,15 @@ public class LeadDirectory {
         return store.find(id).map(Versioned::value).orElseThrow(() -> new NotFoundException("lead", id));
     }
 
+    /** The leads an email address answers for: the person, and each organisation whose contact it is. */
+    public List<String> idsAnsweredBy(String email) {
+        if (email == null) {
+            return List.of();
+        }
+        return store.all().stream().map(Versioned::value).filter(lead -> email.equalsIgnoreCase(lead.email()))
+                .map(Lead::id).toList();
+    }
+
     public Map<String, Lead> byIds(List<String> ids) {
         Map<String, Lead> leads = new LinkedHashMap<>();
         store.findAll(ids).forEach(l -> leads.put(l.id(), l));

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestServers;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +35,7 @@ class ActionApiIT {
 
     @BeforeEach
     void aPlanWithALead() {
-        http = new HttpJson("http://localhost:" + port);
+        http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
         http.post("/api/leads", object("kind", "PERSON", "name", "Dana Carers-Lead " + System.nanoTime(),
                 "roleTitle", "Carers Lead " + System.nanoTime(), "email", "dana@example.org"));
         HttpJson.Response plan = http.post("/api/plans", object("title", "Carers Strategy Action Plan",
@@ -76,8 +77,7 @@ class ActionApiIT {
         String actionId = createAction(leadId).at("$.id");
 
         HttpJson.Response changed = http.put("/api/actions/" + actionId + "/due-date",
-                object("due", "2022-09", "reason", "Waiting for GP pack"), "If-Match", "\"1\"",
-                "X-Planwatch-User", "admin@example.org");
+                object("due", "2022-09", "reason", "Waiting for GP pack"), "If-Match", "\"1\"");
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.header("ETag")).isEqualTo("\"2\"");
@@ -90,7 +90,7 @@ class ActionApiIT {
         assertThat(at(event, "$.subject")).isEqualTo(actionId);
         assertThat(events.get(0).headers()).containsEntry("contentType", "application/cloudevents+json");
         assertThat(at(event, "$.data.actionVersion", Long.class)).isEqualTo(2);
-        assertThat(at(event, "$.data.changedBy")).isEqualTo("admin@example.org");
+        assertThat(at(event, "$.data.changedBy")).isEqualTo("admin@doncaster.example.org");
         assertThat(at(event, "$.data.reason")).isEqualTo("Waiting for GP pack");
         assertThat(at(event, "$.data.previous.due.date")).isEqualTo("2022-06-30");
         assertThat(at(event, "$.data.action.due.date")).isEqualTo("2022-09-30");
@@ -254,8 +254,8 @@ class ActionApiIT {
     @Test
     void everyChangeIsKeptAsATimeline() {
         String actionId = createAction(newLead("e@example.org")).at("$.id");
-        http.put("/api/actions/" + actionId + "/rag", object("rag", "Amber", "reason", "Slipping"), "If-Match", "\"1\"",
-                "X-Planwatch-User", "lead@example.org");
+        http.as(TestIssuer.shared().lead("e@example.org", "Doncaster")).put("/api/actions/" + actionId + "/rag",
+                object("rag", "Amber", "reason", "Slipping"), "If-Match", "\"1\"");
 
         HttpJson.Response history = http.get("/api/actions/" + actionId + "/history");
 
@@ -263,7 +263,7 @@ class ActionApiIT {
         assertThat(history.at("$[1].field")).isEqualTo("rag");
         assertThat(history.at("$[1].from")).isEqualTo("GREEN");
         assertThat(history.at("$[1].to")).isEqualTo("AMBER");
-        assertThat(history.at("$[1].by")).isEqualTo("lead@example.org");
+        assertThat(history.at("$[1].by")).isEqualTo("e@example.org");
         assertThat(history.at("$[1].reason")).isEqualTo("Slipping");
     }
 

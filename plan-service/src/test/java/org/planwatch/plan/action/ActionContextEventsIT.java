@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.planwatch.testsupport.EventContracts;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestServers;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +37,7 @@ class ActionContextEventsIT {
 
     @Test
     void aRenamedPlanAndACorrectedLeadEmailArePublishedForTheirActionsWhoseVersionStaysTheSame() {
-        HttpJson http = new HttpJson("http://localhost:" + port);
+        HttpJson http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
         String leadName = "Context Lead " + System.nanoTime();
         String lead = http.post("/api/leads", object("name", leadName, "email", "old.address@example.org")).at("$.id");
         String planId = http.post("/api/plans", object("title", "Carers Strategy Action Plan", "owner",

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.planwatch.testsupport.EventContracts;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestServers;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +34,7 @@ class ActionEventContractIT {
 
     @Test
     void everyPublishedEventMatchesTheSchemaAndOneActionsEventsArriveInOrder() {
-        HttpJson http = new HttpJson("http://localhost:" + port);
+        HttpJson http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
         String first = http.post("/api/leads", object("name", "Contract Lead " + System.nanoTime(),
                 "email", "contract.one@example.org")).at("$.id");
         String second = http.post("/api/leads", object("kind", "ORGANISATION", "name", "NHS England " + System.nanoTime(),

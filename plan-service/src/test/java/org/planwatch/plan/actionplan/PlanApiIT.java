@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.TestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,7 +31,7 @@ class PlanApiIT {
 
     @BeforeEach
     void aPlanWithTwoThemes() {
-        http = new HttpJson("http://localhost:" + port);
+        http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
         HttpJson.Response created = http.post("/api/plans", object("title", "Carers Strategy Action Plan",
                 "partnership", "Doncaster", "period", "2022-2025",
                 "owner", object("name", "Olive Owner", "email", "owner@example.org"),

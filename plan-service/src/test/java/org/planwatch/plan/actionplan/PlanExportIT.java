@@ -17,6 +17,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.TestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,7 +39,7 @@ class PlanExportIT {
 
     @BeforeEach
     void aPlanWithTwoThemes() {
-        HttpJson http = new HttpJson("http://localhost:" + port);
+        HttpJson http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
         String nhs = http.post("/api/leads", object("kind", "ORGANISATION", "name", "NHS England " + System.nanoTime(),
                 "email", "england@example.org")).at("$.id");
         String carers = http.post("/api/leads", object("name", "Carers Lead " + System.nanoTime(),
@@ -108,7 +109,7 @@ class PlanExportIT {
 
     @Test
     void anUnknownLayoutIsRefusedNamingIt() {
-        HttpJson.Response refused = new HttpJson("http://localhost:" + port)
+        HttpJson.Response refused = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"))
                 .get("/api/plans/" + planId + "/export.csv?layout=landscape");
 
         assertThat(refused.status()).isEqualTo(400);
@@ -117,6 +118,6 @@ class PlanExportIT {
 
     private <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> handler) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), handler);
+                .header("Authorization", "Bearer " + TestIssuer.shared().administrator("Doncaster")).build(), handler);
     }
 }

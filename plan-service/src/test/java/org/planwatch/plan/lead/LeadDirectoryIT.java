@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.TestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +37,7 @@ class LeadDirectoryIT {
 
     @BeforeEach
     void aPlan() {
-        http = new HttpJson("http://localhost:" + port);
+        http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
         unique = UUID.randomUUID().toString().substring(0, 8);
         HttpJson.Response plan = http.post("/api/plans", object("title", "Carers Strategy Action Plan",
                 "partnership", "Doncaster", "period", "2022-2025",

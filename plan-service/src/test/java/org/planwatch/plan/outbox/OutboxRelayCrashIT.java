@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestServers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,7 @@ class OutboxRelayCrashIT {
 
     @Test
     void aRelayCrashAfterPublishingRepeatsEventsWithTheSameIdsAndLosesNone() {
-        HttpJson http = new HttpJson("http://localhost:" + port);
+        HttpJson http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
         String lead = http.post("/api/leads", object("name", "Crash Lead " + System.nanoTime(), "email", "crash@example.org"))
                 .at("$.id");
         String plan = http.post("/api/plans", object("title", "Crash plan", "owner",
@@ -87,7 +88,7 @@ class OutboxRelayCrashIT {
 
     @Test
     void twoRelaysAtOnceShareTheWorkAndPublishEachEventOnceInItsActionsOrder() throws Exception {
-        HttpJson http = new HttpJson("http://localhost:" + port);
+        HttpJson http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
         String lead = http.post("/api/leads", object("name", "Shared Lead " + System.nanoTime(), "email", "s@example.org"))
                 .at("$.id");
         String plan = http.post("/api/plans", object("title", "Shared plan", "owner",

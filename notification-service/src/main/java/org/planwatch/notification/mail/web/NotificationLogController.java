@@ -10,6 +10,8 @@ import java.util.Locale;
 import org.planwatch.notification.mail.MailQueue;
 import org.planwatch.notification.mail.MailStatus;
 import org.planwatch.notification.mail.QueuedMail;
+import org.planwatch.caller.Caller;
+import org.planwatch.problem.ForbiddenException;
 import org.planwatch.problem.ConflictException;
 import org.planwatch.problem.InvalidFieldException;
 import org.planwatch.problem.NotFoundException;
@@ -50,14 +52,22 @@ class NotificationLogController {
     record EntryPage(List<Entry> items, int page, int size, long totalItems) {
     }
 
+    /** Administrators search every email; a lead sees only what was sent to them. */
     @GetMapping
-    EntryPage search(@RequestParam(required = false) String recipient,
+    EntryPage search(Caller caller, @RequestParam(required = false) String recipient,
                              @RequestParam(required = false) String actionId,
                              @RequestParam(required = false) String kind,
                              @RequestParam(required = false) String status,
                      @RequestParam(defaultValue = "0") @Min(0) int page,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Criteria criteria = new Criteria();
+        if (!caller.isAdministrator()) {
+            if (recipient != null && !caller.hasEmail(recipient)) {
+                throw new ForbiddenException("Not your notifications", caller.subject()
+                        + " may read only the emails sent to them");
+            }
+            recipient = caller.email() == null ? "" : caller.email();
+        }
         if (recipient != null) {
             criteria = criteria.and("recipient").is(recipient.strip().toLowerCase(Locale.ROOT));
         }

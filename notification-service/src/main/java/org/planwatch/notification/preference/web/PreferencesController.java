@@ -11,6 +11,7 @@ import org.planwatch.notification.preference.Delivery;
 import org.planwatch.notification.preference.Preferences;
 import org.planwatch.notification.preference.RecipientPreferences;
 import org.planwatch.notification.preference.UnsubscribeLinks;
+import org.planwatch.caller.Caller;
 import org.planwatch.problem.ForbiddenException;
 import org.planwatch.problem.InvalidFieldException;
 import org.springframework.http.HttpStatus;
@@ -44,16 +45,26 @@ class PreferencesController {
         this.pages = pages;
     }
 
+    /** A lead reads and sets their own choices; an administrator anyone's. */
+    private static void requireOwn(String email, Caller caller) {
+        if (!caller.isAdministrator() && !caller.hasEmail(email)) {
+            throw new ForbiddenException("Not your preferences", caller.subject()
+                    + " may read and set only their own email preferences");
+        }
+    }
+
     record PreferencesRequest(String delivery, List<String> optedOut) {
     }
 
     @GetMapping("/api/notifications/preferences/{email}")
-    Preferences get(@PathVariable String email) {
+    Preferences get(@PathVariable String email, Caller caller) {
+        requireOwn(email, caller);
         return preferences.of(email);
     }
 
     @PutMapping("/api/notifications/preferences/{email}")
-    Preferences set(@PathVariable String email, @RequestBody PreferencesRequest request) {
+    Preferences set(@PathVariable String email, @RequestBody PreferencesRequest request, Caller caller) {
+        requireOwn(email, caller);
         Delivery delivery = request.delivery() == null ? Delivery.IMMEDIATE
                 : InvalidFieldException.oneOf("delivery", Delivery.class, request.delivery());
         Set<MailKind> optedOut = EnumSet.noneOf(MailKind.class);

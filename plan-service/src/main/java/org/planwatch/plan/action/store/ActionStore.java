@@ -106,7 +106,7 @@ public class ActionStore implements PlanContents, LeadReferences {
     }
 
     public List<Versioned<Action>> inPlan(String planId) {
-        return search(new ActionSearch(planId, null, null, null, null, null, null, null, null, null, null),
+        return search(new ActionSearch(planId, null, null, null, null, null, null, null, null, null, null, null),
                 Pageable.unpaged(Sort.by("action.reference"))).getContent();
     }
 
@@ -138,6 +138,9 @@ public class ActionStore implements PlanContents, LeadReferences {
         LocalDate today = LocalDate.now(clock);
         List<Criteria> all = new ArrayList<>();
         all.add(where("deleted").is(false));
+        if (s.inPlans() != null) {
+            all.add(where("action.planId").in(s.inPlans()));
+        }
         if (s.planId() != null) {
             all.add(where("action.planId").is(s.planId()));
         }

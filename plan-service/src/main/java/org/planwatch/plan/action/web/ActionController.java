@@ -28,6 +28,9 @@ import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.lead.LeadDirectory;
 import org.planwatch.plan.lead.LeadKind;
+import org.planwatch.caller.Caller;
+import org.planwatch.plan.actionplan.PlanService;
+import org.planwatch.problem.ForbiddenException;
 import org.planwatch.problem.InvalidFieldException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -56,7 +59,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/actions")
 class ActionController {
 
-    static final String USER_HEADER = "X-Planwatch-User";
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final Map<String, String> SORTABLE = Map.of("due", "action.due.date", "reference",
             "action.reference", "rag", "action.rag", "text", "action.text", "nextReview", "action.review.nextReview");
@@ -64,11 +66,13 @@ class ActionController {
     private final ActionService actions;
     private final ActionResponses responses;
     private final LeadDirectory leads;
+    private final PlanService plans;
 
-    ActionController(ActionService actions, ActionResponses responses, LeadDirectory leads) {
+    ActionController(ActionService actions, ActionResponses responses, LeadDirectory leads, PlanService plans) {
         this.actions = actions;
         this.responses = responses;
         this.leads = leads;
+        this.plans = plans;
     }
 
     /** The filters of {@code GET /api/actions}, each optional. */
@@ -78,41 +82,46 @@ class ActionController {
     }
 
     @PostMapping
-    ResponseEntity<ActionResponse> create(@Valid @RequestBody NewAction body,
-                                          @RequestHeader(value = USER_HEADER, required = false) String user) {
+    ResponseEntity<ActionResponse> create(@Valid @RequestBody NewAction body, Caller caller) {
         DueDate due = ActionRequests.due("due", body.due());
         var created = actions.create(new ActionService.NewAction(body.planId(), body.themeId(), body.outcomeId(),
                 body.reference(), body.text(), body.leads(), due,
                 body.review() == null ? null : body.review().toReview("review", due),
                 MeasureRequest.all(body.measures()), body.status(), ActionRequests.rag("rag", body.rag()),
-                body.deliversOutcomes()), actor(user, body.reason()));
+                body.deliversOutcomes()), actor(caller, body.reason()), caller);
         return ResponseEntity.created(URI.create("/api/actions/" + created.value().id()))
                 .eTag(RequestVersion.etag(created.version())).body(render(created));
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<ActionResponse> get(@PathVariable String id) {
-        return respond(actions.get(id));
+    ResponseEntity<ActionResponse> get(@PathVariable String id, Caller caller) {
+        return respond(actions.get(id, caller));
     }
 
     @GetMapping
     PageView<ActionResponse> list(@Valid ActionFilters filters,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-                                  @SortDefault("due") Sort sort) {
+                                  @SortDefault("due") Sort sort, Caller caller) {
         ActionSearch search = new ActionSearch(filters.planId(), filters.themeId(), filters.outcomeId(),
                 leadIds(filters.lead(), filters.organisation()), ActionRequests.rag("rag", filters.rag()),
                 ActionRequests.date("dueBefore", filters.dueBefore()),
                 ActionRequests.date("dueAfter", filters.dueAfter()), filters.overdue(), filters.dueWithinDays(),
-                filters.reviewDue(), filters.q());
+                filters.reviewDue(), filters.q(), plans.idsVisibleTo(caller));
         return PageView.of(actions.search(search, PageRequest.of(page, size, stored(sort))), responses::many);
     }
 
+    /** Administrators change anything; an action's leads change only how it is going (status, RAG, dates). */
     @PatchMapping(path = "/{id}", consumes = {"application/json", MERGE_PATCH})
     ResponseEntity<ActionResponse> edit(@PathVariable String id, @Valid @RequestBody ActionPatch body,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                        @RequestHeader(value = USER_HEADER, required = false) String user) {
+                                        Caller caller) {
+        if (!caller.isAdministrator() && !body.changesOnlyProgress()) {
+            throw new ForbiddenException("Administrators only", "a lead changes an action's status, RAG, due date "
+                    + "and review; its text, place, leads and measures are changed by an administrator");
+        }
         long version = RequestVersion.required(ifMatch, body.version);
+        Versioned<Action> current = actions.changeableBy(id, caller);
         DueDate due = ActionRequests.due("due", body.dueText());
         ActionEdit.Builder edit = ActionEdit.builder().placement(body.themeId, body.outcomeId)
                 .reference(body.reference).text(body.text).due(due)
@@ -124,55 +133,50 @@ class ActionController {
         if (body.clearsReview()) {
             edit.clearReview();
         } else if (body.reviewRequest() != null) {
-            DueDate reviewedDue = due != null || body.clearsDue() ? due : actions.get(id).value().due();
+            DueDate reviewedDue = due != null || body.clearsDue() ? due : current.value().due();
             edit.review(body.reviewRequest().toReview("review", reviewedDue));
         }
-        return respond(actions.edit(id, version, edit.build(), body.leads, actor(user, body.reason)));
+        return respond(actions.edit(id, version, edit.build(), body.leads, actor(caller, body.reason)));
     }
 
     @PutMapping("/{id}/due-date")
     ResponseEntity<ActionResponse> changeDueDate(@PathVariable String id, @Valid @RequestBody DueDateChange body,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = USER_HEADER, required = false) String user) {
-        return respond(actions.edit(id, RequestVersion.required(ifMatch, body.version()),
-                ActionEdit.dueDate(ActionRequests.due("due", body.due())), null, actor(user, body.reason())));
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+        return change(id, ifMatch, body.version(), ActionEdit.dueDate(ActionRequests.due("due", body.due())), null,
+                body.reason(), caller);
     }
 
     @PutMapping("/{id}/rag")
     ResponseEntity<ActionResponse> changeRag(@PathVariable String id, @Valid @RequestBody RagChange body,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = USER_HEADER, required = false) String user) {
-        return respond(actions.edit(id, RequestVersion.required(ifMatch, body.version()),
-                ActionEdit.rag(ActionRequests.rag("rag", body.rag())), null, actor(user, body.reason())));
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+        return change(id, ifMatch, body.version(), ActionEdit.rag(ActionRequests.rag("rag", body.rag())), null,
+                body.reason(), caller);
     }
 
     @PutMapping("/{id}/status")
     ResponseEntity<ActionResponse> changeStatus(@PathVariable String id, @Valid @RequestBody StatusChange body,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = USER_HEADER, required = false) String user) {
-        return respond(actions.edit(id, RequestVersion.required(ifMatch, body.version()),
-                ActionEdit.status(body.status()), null, actor(user, body.reason())));
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+        return change(id, ifMatch, body.version(), ActionEdit.status(body.status()), null, body.reason(), caller);
     }
 
     @PutMapping("/{id}/leads")
     ResponseEntity<ActionResponse> changeLeads(@PathVariable String id, @Valid @RequestBody LeadsChange body,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = USER_HEADER, required = false) String user) {
-        return respond(actions.edit(id, RequestVersion.required(ifMatch, body.version()),
-                ActionEdit.builder().build(), body.leads(), actor(user, body.reason())));
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+        return change(id, ifMatch, body.version(), ActionEdit.builder().build(), body.leads(), body.reason(), caller);
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                @RequestHeader(value = USER_HEADER, required = false) String user,
-                                @RequestParam(required = false) String reason) {
-        actions.delete(id, RequestVersion.required(ifMatch, null), actor(user, reason));
+                                @RequestParam(required = false) String reason, Caller caller) {
+        actions.get(id, caller);
+        actions.delete(id, RequestVersion.required(ifMatch, null), actor(caller, reason));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/history")
-    List<HistoryEntry> history(@PathVariable String id) {
+    List<HistoryEntry> history(@PathVariable String id, Caller caller) {
+        actions.get(id, caller);
         return actions.history(id);
     }
 
@@ -226,7 +230,15 @@ class ActionController {
         return responses.one(action.value(), action.version());
     }
 
-    private static ActionService.Actor actor(String user, String reason) {
-        return new ActionService.Actor(user == null || user.isBlank() ? "anonymous" : user.strip(), reason);
+    private ResponseEntity<ActionResponse> change(String id, String ifMatch, Long bodyVersion, ActionEdit edit,
+                                                  List<String> leadRefs, String reason, Caller caller) {
+        long version = RequestVersion.required(ifMatch, bodyVersion);
+        actions.changeableBy(id, caller);
+        return respond(actions.edit(id, version, edit, leadRefs, actor(caller, reason)));
+    }
+
+    /** The history and the events name the token's subject: who changed it is never what a caller writes. */
+    private static ActionService.Actor actor(Caller caller, String reason) {
+        return new ActionService.Actor(caller.subject(), reason);
     }
 }

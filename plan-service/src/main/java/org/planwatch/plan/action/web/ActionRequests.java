@@ -71,6 +71,12 @@ final class ActionRequests {
         @JsonProperty @Size(max = Action.MAX_TEXT) String reason;
         @JsonProperty @PositiveOrZero Long version;
 
+        /** Whether the patch changes only how the action is going (status, RAG, dates): what its leads may change. */
+        boolean changesOnlyProgress() {
+            return themeId == null && outcomeId == null && reference == null && text == null && leads == null
+                    && measures == null && deliversOutcomes == null;
+        }
+
         boolean clearsDue() {
             return due != null && due.isEmpty();
         }

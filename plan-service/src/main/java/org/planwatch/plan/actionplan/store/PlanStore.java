@@ -63,10 +63,19 @@ public class PlanStore {
                 .getDeletedCount() == 1;
     }
 
-    public Page<Versioned<Plan>> list(Pageable pageable) {
-        Query all = new Query().with(pageable);
+    public Page<Versioned<Plan>> list(String partnership, Pageable pageable) {
+        Query all = ofPartnership(partnership).with(pageable);
         List<Versioned<Plan>> page = mongo.find(all, PlanDocument.class).stream()
                 .map(d -> new Versioned<>(d.plan(), d.version())).toList();
-        return PageableExecutionUtils.getPage(page, pageable, () -> mongo.count(new Query(), PlanDocument.class));
+        return PageableExecutionUtils.getPage(page, pageable, () -> mongo.count(ofPartnership(partnership), PlanDocument.class));
+    }
+
+    public List<String> idsOf(String partnership) {
+        return mongo.findDistinct(ofPartnership(partnership), "_id", PlanDocument.class, String.class);
+    }
+
+    /** A partnership's plans, its name matched as people write it, whatever the case. */
+    private static Query ofPartnership(String partnership) {
+        return query(where("plan.partnership").regex("^" + java.util.regex.Pattern.quote(partnership.strip()) + "$", "i"));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import org.planwatch.caller.Caller;
 import org.planwatch.plan.actionplan.Contact;
 import org.planwatch.plan.actionplan.Plan;
 import org.planwatch.plan.actionplan.PlanService;
@@ -58,52 +59,54 @@ class PlanController {
     }
 
     @PostMapping
-    ResponseEntity<PlanResponse> create(@Valid @RequestBody PlanRequest request) {
+    ResponseEntity<PlanResponse> create(@Valid @RequestBody PlanRequest request, Caller caller) {
         if (request.version() != null) {
             throw new InvalidFieldException("version", "is given by the service; leave it out when creating");
         }
         Versioned<Plan> plan = plans.create(new PlanService.NewPlan(request.title(), request.partnership(),
-                request.period(), owner(request.owner()), request.themes()));
+                request.period(), owner(request.owner()), request.themes()), caller);
         return ResponseEntity.created(URI.create("/api/plans/" + plan.value().id()))
                 .eTag(RequestVersion.etag(plan.version())).body(render(plan));
     }
 
     @GetMapping
     PageView<PlanResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return PageView.of(plans.list(PageRequest.of(page, size, Sort.by("plan.title", "_id"))),
+                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Caller caller) {
+        return PageView.of(plans.list(caller, PageRequest.of(page, size, Sort.by("plan.title", "_id"))),
                 found -> found.stream().map(PlanController::render).toList());
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<PlanResponse> get(@PathVariable String id) {
-        return respond(plans.get(id));
+    ResponseEntity<PlanResponse> get(@PathVariable String id, Caller caller) {
+        return respond(plans.get(id, caller));
     }
 
     @PutMapping("/{id}")
     ResponseEntity<PlanResponse> update(@PathVariable String id, @Valid @RequestBody PlanRequest request,
-                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                        Caller caller) {
         if (request.themes() != null) {
             throw new InvalidFieldException("themes", "change themes through /api/plans/{id}/themes");
         }
         long version = RequestVersion.required(ifMatch, request.version());
         return respond(plans.updateDetails(id, version, request.title(), request.partnership(), request.period(),
-                owner(request.owner())));
+                owner(request.owner()), caller));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                @RequestHeader(value = "X-Planwatch-User", required = false) String user,
-                                @RequestParam(required = false) String reason) {
-        plans.delete(id, RequestVersion.required(ifMatch, null), user == null || user.isBlank() ? "anonymous" : user,
-                reason);
+                                @RequestParam(required = false) String reason, Caller caller) {
+        plans.get(id, caller);
+        plans.delete(id, RequestVersion.required(ifMatch, null), caller.subject(), reason);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/themes")
     ResponseEntity<PlanResponse> addTheme(@PathVariable String id, @Valid @RequestBody PlanService.NewTheme theme,
-                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          Caller caller) {
+        plans.get(id, caller);
         return respond(HttpStatus.CREATED, plans.addTheme(id, RequestVersion.optional(ifMatch, null), theme));
     }
 
@@ -114,22 +117,24 @@ class PlanController {
     @PutMapping("/{id}/themes/{themeId}")
     ResponseEntity<PlanResponse> changeTheme(@PathVariable String id, @PathVariable String themeId,
             @Valid @RequestBody ThemeChange change,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+        plans.get(id, caller);
         return respond(plans.changeTheme(id, RequestVersion.optional(ifMatch, null), themeId, change.name(),
                 change.position()));
     }
 
     @DeleteMapping("/{id}/themes/{themeId}")
     ResponseEntity<PlanResponse> removeTheme(@PathVariable String id, @PathVariable String themeId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+        plans.get(id, caller);
         return respond(plans.removeTheme(id, RequestVersion.optional(ifMatch, null), themeId));
     }
 
     @PostMapping("/{id}/themes/{themeId}/outcomes")
     ResponseEntity<PlanResponse> addOutcome(@PathVariable String id, @PathVariable String themeId,
             @Valid @RequestBody PlanService.NewOutcome outcome,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        plans.get(id).value().theme(themeId).orElseThrow(() ->
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+        plans.get(id, caller).value().theme(themeId).orElseThrow(() ->
                 new NotFoundException("theme", themeId));
         return respond(HttpStatus.CREATED, plans.putOutcome(id, RequestVersion.optional(ifMatch, null), themeId, null,
                 outcome));
@@ -138,8 +143,8 @@ class PlanController {
     @PutMapping("/{id}/themes/{themeId}/outcomes/{outcomeId}")
     ResponseEntity<PlanResponse> updateOutcome(@PathVariable String id, @PathVariable String themeId,
             @PathVariable String outcomeId, @Valid @RequestBody PlanService.NewOutcome outcome,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Plan plan = plans.get(id).value();
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+        Plan plan = plans.get(id, caller).value();
         plan.theme(themeId).flatMap(t -> t.outcome(outcomeId)).orElseThrow(() ->
                 new NotFoundException("outcome", outcomeId));
         return respond(plans.putOutcome(id, RequestVersion.optional(ifMatch, null), themeId, outcomeId, outcome));
@@ -148,7 +153,8 @@ class PlanController {
     @DeleteMapping("/{id}/themes/{themeId}/outcomes/{outcomeId}")
     ResponseEntity<PlanResponse> removeOutcome(@PathVariable String id, @PathVariable String themeId,
             @PathVariable String outcomeId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+        plans.get(id, caller);
         return respond(plans.removeOutcome(id, RequestVersion.optional(ifMatch, null), themeId, outcomeId));
     }
 

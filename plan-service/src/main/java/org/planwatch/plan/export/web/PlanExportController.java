@@ -12,6 +12,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.planwatch.plan.action.Action;
 import org.planwatch.plan.action.ActionService;
+import org.planwatch.caller.Caller;
 import org.planwatch.plan.actionplan.Plan;
 import org.planwatch.plan.actionplan.PlanService;
 import org.planwatch.plan.export.ExportLayout;
@@ -48,9 +49,9 @@ class PlanExportController {
     }
 
     @GetMapping("/api/plans/{id}/export.csv")
-    ResponseEntity<byte[]> csv(@PathVariable String id, @RequestParam(defaultValue = "outcomes") String layout)
-            throws IOException {
-        Plan plan = plans.get(id).value();
+    ResponseEntity<byte[]> csv(@PathVariable String id, @RequestParam(defaultValue = "outcomes") String layout,
+                               Caller caller) throws IOException {
+        Plan plan = plans.get(id, caller).value();
         PlanTable table = table(plan, layout);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -64,9 +65,9 @@ class PlanExportController {
     }
 
     @GetMapping("/api/plans/{id}/export.xlsx")
-    ResponseEntity<byte[]> xlsx(@PathVariable String id, @RequestParam(defaultValue = "outcomes") String layout)
-            throws IOException {
-        Plan plan = plans.get(id).value();
+    ResponseEntity<byte[]> xlsx(@PathVariable String id, @RequestParam(defaultValue = "outcomes") String layout,
+                               Caller caller) throws IOException {
+        Plan plan = plans.get(id, caller).value();
         PlanTable table = table(plan, layout);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Workbook workbook = new Workbook(out, "planwatch", "1.0");
