@@ -46,6 +46,26 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void aCallersTraceContinuesIntoTheServiceAsAChildOfTheGatewaysSpan() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callersSpan = "00f067aa0ba902b7";
+
+        new HttpJson("http://localhost:" + port).as(ADMINISTRATOR)
+                .get("/api/actions", "traceparent", "00-" + traceId + "-" + callersSpan + "-01");
+
+        String[] passedOn = planService.last().headers().getFirst("traceparent").split("-");
+        assertThat(passedOn[1]).as("the same trace").isEqualTo(traceId);
+        assertThat(passedOn[2]).as("the gateway's own span, not the caller's").matches("[0-9a-f]{16}").isNotEqualTo(callersSpan);
+    }
+
+    @Test
+    void aRequestWithoutTraceContextStartsATraceTheServiceContinues() {
+        new HttpJson("http://localhost:" + port).as(ADMINISTRATOR).get("/api/actions");
+
+        assertThat(planService.last().headers().getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
     void aServiceThatDoesNotAnswerGivesAFast503ProblemNamingIt() {
         long start = System.nanoTime();
         HttpJson.Response response = new HttpJson("http://localhost:" + port).as(ADMINISTRATOR).get("/api/notifications");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.planwatch.notification.Inbox.awaitMails;
 import static org.planwatch.notification.Inbox.mailsTo;
 import static org.planwatch.notification.Inbox.part;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -12,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.planwatch.notification.mail.MailQueue;
+import org.planwatch.notification.mail.QueuedMail;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestServers;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,6 +29,9 @@ class LeadNotificationsIT {
     /** A topic of this test's own, so another cached test context in this JVM never takes its events. */
     static final String TOPIC = "plan.action.events.lead-notifications";
     static final String DEAD_LETTERS = TOPIC + ".dlq";
+
+    @Autowired
+    MailQueue queue;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -53,6 +61,21 @@ class LeadNotificationsIT {
         assertThat(mail.getMessageID()).as("the same on every attempt: derived from the email's id in the queue")
                 .isEqualTo("<" + UUID.nameUUIDFromBytes(mail.getHeader("X-Planwatch-Mail-Id")[0]
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "@localhost>");
+    }
+
+    @Test
+    void anEmailCanBeFollowedBackToTheTraceOfTheChangeThatCausedIt() throws Exception {
+        String lead = unique("traced");
+        String actionId = UUID.randomUUID().toString();
+        String traceId = "5c1a7bd04f3e2a7791c3b8ab36b2d001";
+
+        KafkaTopics.send(TOPIC, actionId, PlanActionEventFixtures.dueDateChanged(PlanActionEventFixtures.newEventId(),
+                actionId, 2, lead, "2022-06-30", "2022-09-15"), Map.of("contentType", "application/cloudevents+json",
+                "traceparent", "00-" + traceId + "-a3ce929d0e0e4736-01"));
+
+        awaitMails(lead, 1);
+        assertThat(queue.find(query(where("recipient").is(lead)))).extracting(QueuedMail::traceId)
+                .containsExactly(traceId);
     }
 
     @Test

@@ -3,8 +3,12 @@ package org.planwatch.notification.mail;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -19,19 +23,27 @@ public class MailQueue {
 
     static final String COLLECTION = "mail";
     private final MongoTemplate mongo;
+    private final ObjectProvider<Tracer> tracer;
 
-    MailQueue(MongoTemplate mongo) {
+    MailQueue(MongoTemplate mongo, ObjectProvider<Tracer> tracer) {
         this.mongo = mongo;
+        this.tracer = tracer;
     }
 
     /** Queues an email; false if this (event, kind, recipient) was queued before, which is not an error. */
     public boolean enqueue(QueuedMail mail) {
         try {
-            mongo.insert(mail, COLLECTION);
+            mongo.insert(mail.withTraceId(currentTraceId()), COLLECTION);
             return true;
         } catch (DuplicateKeyException alreadyQueued) {
             return false;
         }
+    }
+
+    private String currentTraceId() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        return span == null ? null : span.context().traceId();
     }
 
     /**

@@ -3,6 +3,9 @@ package org.planwatch.plan.outbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -10,10 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -41,6 +46,7 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
+    static final String TRACEPARENT = "traceparent";
 
     private final String relayId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final MongoTemplate mongo;
@@ -49,8 +55,11 @@ public class OutboxRelay {
     private final List<String> collections;
     private final int batchSize;
     private final Duration lease;
+    private final ObjectProvider<Tracer> tracer;
+    private final ObjectProvider<Propagator> propagator;
 
-    OutboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock,
+    OutboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock, ObjectProvider<Tracer> tracer,
+                ObjectProvider<Propagator> propagator,
                 @Value("${planwatch.outbox.collections:actions}") List<String> collections,
                 @Value("${planwatch.outbox.batch-size:100}") int batchSize,
                 @Value("${planwatch.outbox.lease:10s}") Duration lease) {
@@ -60,6 +69,8 @@ public class OutboxRelay {
         this.collections = collections;
         this.batchSize = batchSize;
         this.lease = lease;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     @Scheduled(fixedDelayString = "${planwatch.outbox.poll-interval:200ms}")
@@ -111,11 +122,32 @@ public class OutboxRelay {
     private void publish(Document event) {
         var message = MessageBuilder.withPayload(event.getString("json").getBytes(StandardCharsets.UTF_8))
                 .setHeader(KafkaHeaders.KEY, event.getString("key").getBytes(StandardCharsets.UTF_8))
-                .setHeader(MessageHeaders.CONTENT_TYPE, CLOUDEVENTS_JSON)
-                .build();
-        if (!bridge.send(event.getString("binding"), message)) {
-            throw new IllegalStateException("the binder did not accept event " + event.getString("eventId"));
+                .setHeader(MessageHeaders.CONTENT_TYPE, CLOUDEVENTS_JSON);
+        // Published in the trace of the request that made the change, not the relay's own: the consumer's work
+        // then joins that request's trace.
+        Span publishing = continueTrace(event);
+        try (Tracer.SpanInScope ignored = publishing == null ? null : tracer.getObject().withSpan(publishing)) {
+            if (publishing != null) {
+                propagator.getObject().inject(publishing.context(), message,
+                        (carrier, name, value) -> carrier.setHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+            }
+            if (!bridge.send(event.getString("binding"), message.build())) {
+                throw new IllegalStateException("the binder did not accept event " + event.getString("eventId"));
+            }
+        } finally {
+            if (publishing != null) {
+                publishing.end();
+            }
         }
+    }
+
+    private Span continueTrace(Document event) {
+        String traceparent = event.getString(TRACEPARENT);
+        if (traceparent == null || tracer.getIfAvailable() == null || propagator.getIfAvailable() == null) {
+            return null;
+        }
+        return propagator.getObject().extract(Map.of(TRACEPARENT, traceparent), Map::get)
+                .name("publish " + event.getString("type")).kind(Span.Kind.PRODUCER).start();
     }
 
     /** Removes events the broker has acknowledged from their document's outbox, and gives the document up. */

@@ -70,6 +70,29 @@ class ActionEventContractIT {
     }
 
     @Test
+    void anEventCarriesTheTraceOfTheRequestThatCausedItToItsConsumers() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        HttpJson http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
+        String planId = http.post("/api/plans", object("title", "Traced plan", "owner",
+                object("name", "Owner", "email", "owner@example.org"))).at("$.id");
+
+        String lead = http.post("/api/leads", object("name", "Traced Lead " + System.nanoTime(),
+                "email", "traced.lead@example.org")).at("$.id");
+
+        String id = http.post("/api/actions", object("planId", planId, "text", "Run the carers' forum",
+                        "leads", List.of(lead)),
+                "traceparent", "00-" + traceId + "-b7ad6b7169203331-01").at("$.id");
+
+        KafkaTopics.Record created = KafkaTopics.read("plan.action.events", r -> id.equals(r.key()), 1,
+                Duration.ofSeconds(30)).get(0);
+        assertThat(created.headers().get("traceparent")).as("the Kafka header consumers' tracing reads")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        assertThat(at(created.value(), "$.traceparent")).as("the request that made the change")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        assertThat(EventContracts.violations(SCHEMA, created.value())).isEmpty();
+    }
+
+    @Test
     void theSchemaRejectsAnEventWithoutLeadEmails() {
         String broken = """
                 {"specversion":"1.0","id":"e1","source":"/planwatch/plan-service",

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.planwatch.testsupport.HttpJson.at;
 import static org.planwatch.testsupport.HttpJson.object;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestServers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +51,12 @@ class OutboxRelayCrashIT {
     @Autowired
     OutboxRelay relay;
 
+    @Autowired
+    ObjectProvider<Tracer> tracer;
+
+    @Autowired
+    ObjectProvider<Propagator> propagator;
+
     static final class RelayCrash extends RuntimeException {
     }
 
@@ -63,7 +72,7 @@ class OutboxRelayCrashIT {
         http.put("/api/actions/" + action + "/due-date", object("due", "Jul 22"), "If-Match", "\"1\"");
         assertThat(outboxSize(action)).isEqualTo(2);
 
-        OutboxRelay crashing = new OutboxRelay(mongo, bridge, Clock.systemUTC(), List.of("actions"), 100,
+        OutboxRelay crashing = new OutboxRelay(mongo, bridge, Clock.systemUTC(), tracer, propagator, List.of("actions"), 100,
                 Duration.ofSeconds(2)) {
             @Override
             void markPublished(String collection, Object id, List<String> eventIds) {
@@ -100,9 +109,9 @@ class OutboxRelayCrashIT {
             http.put("/api/actions/" + action + "/due-date", object("due", "Jul 22"), "If-Match", "\"1\"");
             actions.add(action);
         }
-        OutboxRelay other = new OutboxRelay(mongo, bridge, Clock.systemUTC(), List.of("actions"), 1,
+        OutboxRelay other = new OutboxRelay(mongo, bridge, Clock.systemUTC(), tracer, propagator, List.of("actions"), 1,
                 Duration.ofSeconds(30));
-        OutboxRelay one = new OutboxRelay(mongo, bridge, Clock.systemUTC(), List.of("actions"), 1,
+        OutboxRelay one = new OutboxRelay(mongo, bridge, Clock.systemUTC(), tracer, propagator, List.of("actions"), 1,
                 Duration.ofSeconds(30));
 
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);

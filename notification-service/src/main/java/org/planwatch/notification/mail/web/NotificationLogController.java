@@ -41,11 +41,11 @@ class NotificationLogController {
     }
 
     record Entry(String id, String eventId, String kind, String actionId, String recipient, String subject,
-                 String status, int attempts, Instant queuedAt, Instant sentAt, String lastError) {
+                 String status, int attempts, Instant queuedAt, Instant sentAt, String lastError, String traceId) {
 
         static Entry from(QueuedMail m) {
             return new Entry(m.id(), m.eventId(), m.kind(), m.actionId(), m.recipient(), m.subject(), m.status().name(),
-                    m.attempts(), m.queuedAt(), m.sentAt(), m.lastError());
+                    m.attempts(), m.queuedAt(), m.sentAt(), m.lastError(), m.traceId());
         }
     }
 

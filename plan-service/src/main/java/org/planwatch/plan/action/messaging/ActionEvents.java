@@ -1,9 +1,14 @@
 package org.planwatch.plan.action.messaging;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.planwatch.plan.action.Action;
@@ -13,6 +18,7 @@ import org.planwatch.plan.actionplan.Plan;
 import org.planwatch.plan.actionplan.Theme;
 import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.outbox.OutboxEvent;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,10 +32,14 @@ public class ActionEvents {
 
     private final JsonMapper json;
     private final Clock clock;
+    private final ObjectProvider<Tracer> tracer;
+    private final ObjectProvider<Propagator> propagator;
 
-    ActionEvents(JsonMapper json, Clock clock) {
+    ActionEvents(JsonMapper json, Clock clock, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         this.json = json;
         this.clock = clock;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     /** Who and why, and the plan and leads the action's events describe. */
@@ -79,9 +89,24 @@ public class ActionEvents {
                 outcome == null ? null : new ActionEventData.OutcomeData(outcome.id(), outcome.reference(), outcome.text()),
                 data(action, context.leads()),
                 previous == null ? null : data(previous, context.leads()));
+        String traceparent = currentTraceparent();
         CloudEvent envelope = new CloudEvent("1.0", id, SOURCE, type.cloudEventType(), action.id(), now.toString(),
-                "application/json", DATA_SCHEMA, data);
-        return new OutboxEvent(id, type.cloudEventType(), BINDING, action.id(), now, json.writeValueAsString(envelope));
+                "application/json", DATA_SCHEMA, traceparent, data);
+        return new OutboxEvent(id, type.cloudEventType(), BINDING, action.id(), now, json.writeValueAsString(envelope),
+                traceparent);
+    }
+
+    /** The W3C trace context of the request being served, as the configured propagation writes it. */
+    private String currentTraceparent() {
+        Tracer current = tracer.getIfAvailable();
+        Propagator writer = propagator.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        if (span == null || writer == null) {
+            return null;
+        }
+        Map<String, String> carrier = new HashMap<>();
+        writer.inject(span.context(), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 
     private static ActionEventData.ActionData data(Action action, Function<String, Lead> leads) {
