@@ -158,6 +158,30 @@ class LocalStackEndToEndIT {
     }
 
     @Test
+    void theWholeApiIsOneOpenApiDocumentThatPassesOwaspsApiSecurityRules() throws Exception {
+        HttpJson.Response document = new HttpJson(stack.gatewayUrl()).get("/v3/api-docs");
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(HttpJson.at(document.body(), "$.paths", Map.class)).containsKeys("/api/plans", "/api/actions/{id}",
+                "/api/leads", "/api/notifications", "/api/notifications/preferences/{email}");
+        assertThat(HttpJson.at(document.body(), "$.components.securitySchemes", Map.class)).containsKeys("bearer", "oauth2");
+        assertThat(SpectralLint.errors(document.body())).isEmpty();
+    }
+
+    @Test
+    void overLongInputIsRefusedNamingTheFieldAndNothingIsStored() {
+        String title = "t".repeat(4001);
+
+        HttpJson.Response refused = gateway.post("/api/plans", Map.of("title", title, "owner",
+                Map.of("name", "Owner", "email", "owner@example.org")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.at("$.field")).isEqualTo("title");
+        assertThat(gateway.get("/api/plans?size=100").body()).doesNotContain("tttttttttt");
+        assertThat(gateway.get("/api/actions/" + "x".repeat(201)).at("$.field")).isEqualTo("id");
+    }
+
+    @Test
     void aPartnerSystemsTokenFromTheIssuerOpensItsOwnRoutesOnly() {
         HttpJson partner = new HttpJson(stack.gatewayUrl())
                 .as(token(new AccessToken(stack.issuerUrl(), "pkavs-measures-feed", "local-partner-secret")));

@@ -99,6 +99,8 @@ class GatewayAccess {
                                 .hasAnyRole(ADMINISTRATOR, PARTNER)
                         .pathMatchers("/api/measures", "/api/measures/**").hasRole(ADMINISTRATOR)
                         .pathMatchers("/me").authenticated()
+                        // The whole API's reference, as any public API publishes its own.
+                        .pathMatchers(GET, "/v3/api-docs").permitAll()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +63,10 @@ public class MailDispatcher {
     private final String senderId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final ExecutorService woken = Executors.newSingleThreadExecutor(task -> new Thread(task, "mail-sender"));
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
-    private final Retry recording = Retry.of("mail-recording", RetryConfig.custom().maxAttempts(40)
+    private final Set<String> onTheirWay = ConcurrentHashMap.newKeySet();
+    // Long enough to outlast a store restart: while the store is down no sender can claim the email either, and
+    // once it is back this record lands within half a second.
+    private final Retry recording = Retry.of("mail-recording", RetryConfig.custom().maxAttempts(600)
             .waitDuration(Duration.ofMillis(500)).build());
 
     MailDispatcher(MailQueue queue, SmtpConnection smtp, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
@@ -117,8 +122,20 @@ public class MailDispatcher {
         for (int i = 0; i < batchSize; i++) {
             Instant now = clock.instant();
             QueuedMail mail = queue.claimNext(senderId, now, now.plus(lease));
-            if (mail == null || !sendOne(mail)) {
+            if (mail == null) {
                 return;
+            }
+            // This process's other sender may still hold it: sent, and recording that while the store restarts for
+            // longer than the lease. Sending it again would double it; its record will say SENT.
+            if (!onTheirWay.add(mail.id())) {
+                continue;
+            }
+            try {
+                if (!sendOne(mail)) {
+                    return;
+                }
+            } finally {
+                onTheirWay.remove(mail.id());
             }
         }
     }
@@ -162,7 +179,7 @@ public class MailDispatcher {
 
     /**
      * The server has the email now, so a failure to record that (the store restarting) is retried here, for up to
-     * 20 s of the lease, rather than counted against SMTP, which would send the email again.
+     * five minutes, rather than counted against SMTP, which would send the email again.
      */
     private void recordSent(QueuedMail mail) {
         Retry.decorateRunnable(recording, () -> queue.markSent(mail.id(), clock.instant())).run();

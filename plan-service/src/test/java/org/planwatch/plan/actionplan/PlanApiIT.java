@@ -122,6 +122,23 @@ class PlanApiIT {
         assertThat(http.get("/api/plans/" + planId).list("$.themes[*].name")).containsExactly("IDENTIFICATION", "RECOGNITION");
     }
 
+    @Test
+    void overLongTextsListsIdsAndQueriesAreRefusedNamingTheFieldAndTheStoredPlanIsUnchanged() {
+        String tooLong = "x".repeat(4001);
+        String before = http.get("/api/plans/" + planId).body();
+
+        assertThat(field(http.post("/api/plans", object("title", tooLong, "owner",
+                object("name", "O", "email", "o@example.org"))))).isEqualTo("title");
+        assertThat(field(http.post("/api/plans/" + planId + "/themes", object("name", "NEW", "outcomes",
+                List.of(object("reference", "3.1", "text", tooLong)))))).isEqualTo("outcomes[0].text");
+        assertThat(field(http.put("/api/plans/" + planId, object("title", "T", "period", tooLong, "owner",
+                object("name", "O", "email", "o@example.org")), "If-Match", "\"1\""))).isEqualTo("period");
+        assertThat(field(http.get("/api/plans/" + "p".repeat(201)))).isEqualTo("id");
+        assertThat(field(http.get("/api/actions?q=" + "q".repeat(1001)))).isEqualTo("q");
+
+        assertThat(http.get("/api/plans/" + planId).body()).isEqualTo(before);
+    }
+
     private static String field(HttpJson.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -14,6 +14,7 @@ import org.planwatch.notification.preference.UnsubscribeLinks;
 import org.planwatch.caller.Caller;
 import org.planwatch.problem.ForbiddenException;
 import org.planwatch.problem.InvalidFieldException;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,6 +75,12 @@ class PreferencesController {
         return preferences.save(new Preferences(email, delivery, optedOut));
     }
 
+    /**
+     * Open to anyone holding the link: its signature, not a token, is the proof (as with the POST below). Both are
+     * left out of the API document: they are links in emails for mail clients and browsers (RFC 8058 one-click
+     * unsubscribe puts the proof in the URL), not an API for programs, and OWASP's rules for API keys do not fit them.
+     */
+    @Hidden
     @GetMapping(value = "/api/notifications/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> confirm(@RequestParam String recipient, @RequestParam String kind,
                                    @RequestParam String signature) {
@@ -85,6 +92,7 @@ class PreferencesController {
         return ResponseEntity.status(genuine ? HttpStatus.OK : HttpStatus.FORBIDDEN).body(page);
     }
 
+    @Hidden
     @PostMapping("/api/notifications/unsubscribe")
     ResponseEntity<String> unsubscribe(@RequestParam String recipient, @RequestParam String kind,
                                        @RequestParam String signature) {

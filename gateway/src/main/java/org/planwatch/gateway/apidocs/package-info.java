@@ -1,0 +1,2 @@
+/** The public API's one OpenAPI document, merged from the services' own. */
+package org.planwatch.gateway.apidocs;
