@@ -1,14 +1,11 @@
 package org.planwatch.gateway.apidocs;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.planwatch.gateway.fallback.ServiceUnavailableFallback;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,16 +46,10 @@ class PublicApiDocument {
     }
 
     @GetMapping(value = "/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> document() {
-        return merged.map(ResponseEntity::ok).onErrorResume(ServiceDocumentMissing.class, missing -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    missing.service + " did not give its API document; try again shortly.");
-            problem.setTitle("Service unavailable");
-            problem.setType(URI.create("https://planwatch.org/problems/service-unavailable"));
-            problem.setProperty("service", missing.service);
-            return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(json.writeValueAsString(problem)));
-        });
+    Mono<ResponseEntity<?>> document() {
+        return merged.<ResponseEntity<?>>map(ResponseEntity::ok).onErrorResume(ServiceDocumentMissing.class, missing ->
+                Mono.just(ServiceUnavailableFallback.unavailable(missing.service,
+                        missing.service + " did not give its API document; try again shortly.")));
     }
 
     /** From the first of the service's instances (the routes' own, from discovery) that answers. */
