@@ -155,7 +155,7 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    protected static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPES + type));
         problem.setTitle(title);

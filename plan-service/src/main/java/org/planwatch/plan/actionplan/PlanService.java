@@ -170,6 +170,47 @@ public class PlanService {
         return new Versioned<>(next, base + 1);
     }
 
+    /** A plan of the caller's partnership with this title, if there is one: where a re-imported document goes. */
+    public Optional<Versioned<Plan>> findByTitle(String title, Caller caller) {
+        return caller.partnership() == null ? Optional.empty()
+                : store.findByTitle(caller.partnership(), title);
+    }
+
+    /**
+     * Gives a plan the themes and outcomes a document lists: a theme is matched by its name, an outcome by its
+     * reference (or its words when it has none); new ones are added at the end, changed words are updated, and
+     * nothing is removed. A plan that already matches is not written at all, so its actions hear nothing.
+     */
+    public Versioned<Plan> mergeFrame(String planId, List<NewTheme> wanted) {
+        Versioned<Plan> current = get(planId);
+        Plan next = current.value();
+        for (NewTheme newTheme : wanted) {
+            Theme theme = next.themes().stream().filter(t -> t.name().equalsIgnoreCase(newTheme.name().strip()))
+                    .findFirst().orElseGet(() -> new Theme(newId(), newTheme.name(), List.of()));
+            next = next.withTheme(theme);
+            for (NewOutcome newOutcome : newTheme.outcomes()) {
+                Outcome outcome = matchingOutcome(next.theme(theme.id()).orElseThrow(), newOutcome)
+                        .map(o -> new Outcome(o.id(), newOutcome.reference(), newOutcome.text()))
+                        .orElseGet(() -> new Outcome(newId(), newOutcome.reference(), newOutcome.text()));
+                next = next.withOutcome(theme.id(), outcome);
+            }
+        }
+        if (next.equals(current.value())) {
+            return current;
+        }
+        if (!store.replace(next, current.version())) {
+            throw stale(planId, current.version());
+        }
+        return new Versioned<>(next, current.version() + 1);
+    }
+
+    /** The outcome of a theme a document's outcome means: by reference, or by its words when it has no number. */
+    public static Optional<Outcome> matchingOutcome(Theme theme, NewOutcome wanted) {
+        return theme.outcomes().stream().filter(o -> wanted.reference() != null
+                ? wanted.reference().equals(o.reference())
+                : o.reference() == null && o.text().equalsIgnoreCase(wanted.text().strip())).findFirst();
+    }
+
     /** Plans whose title, owner, themes or outcomes changed since their actions were last told of it. */
     public List<Versioned<Plan>> withActionsToTell() {
         return store.withActionsToTell();

@@ -70,6 +70,14 @@ public class PlanStore {
         return PageableExecutionUtils.getPage(page, pageable, () -> mongo.count(ofPartnership(partnership), PlanDocument.class));
     }
 
+    /** The partnership's plan with this title, whatever the case; the oldest if several share it. */
+    public Optional<Versioned<Plan>> findByTitle(String partnership, String title) {
+        Query titled = ofPartnership(partnership).addCriteria(where("plan.title")
+                .regex("^" + java.util.regex.Pattern.quote(title.strip()) + "$", "i"));
+        return mongo.find(titled, PlanDocument.class).stream().findFirst()
+                .map(d -> new Versioned<>(d.plan(), d.version()));
+    }
+
     public List<String> idsOf(String partnership) {
         return mongo.findDistinct(ofPartnership(partnership), "_id", PlanDocument.class, String.class);
     }

@@ -1,0 +1,251 @@
+package org.planwatch.plan.planimport;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.planwatch.caller.Caller;
+import org.planwatch.plan.action.Action;
+import org.planwatch.plan.action.ActionEdit;
+import org.planwatch.plan.action.ActionField;
+import org.planwatch.plan.action.ActionService;
+import org.planwatch.plan.action.MeasureRef;
+import org.planwatch.plan.action.Review;
+import org.planwatch.plan.actionplan.Contact;
+import org.planwatch.plan.actionplan.Plan;
+import org.planwatch.plan.actionplan.PlanService;
+import org.planwatch.plan.actionplan.Theme;
+import org.planwatch.plan.concurrency.Versioned;
+import org.planwatch.plan.lead.Lead;
+import org.planwatch.plan.lead.LeadDirectory;
+import org.planwatch.plan.lead.LeadKind;
+import org.planwatch.plan.planimport.file.PlanFiles;
+import org.planwatch.problem.InvalidFieldException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a plan document: a dry run reads it and says what a commit would change, touching nothing; a commit
+ * creates the plan, or updates the plan of the same title in place, action by action matched on reference, so an
+ * unchanged row changes nothing and publishes nothing, and a moved date is a due-date change like any other.
+ */
+@Service
+public class PlanImports {
+
+    private final PlanService plans;
+    private final ActionService actions;
+    private final LeadDirectory leads;
+
+    PlanImports(PlanService plans, ActionService actions, LeadDirectory leads) {
+        this.plans = plans;
+        this.actions = actions;
+        this.leads = leads;
+    }
+
+    /**
+     * A document to import. {@code planId} names the plan to update; without it the plan is the caller's
+     * partnership's plan of the same title, or a new one. {@code owner} owns a new plan and stands in for leads the
+     * document does not name.
+     */
+    public record ImportRequest(String fileName, byte[] content, String planId, String title, Contact owner) {
+    }
+
+    public ImportReport dryRun(ImportRequest request, Caller caller) {
+        return run(request, caller, false);
+    }
+
+    /** Refuses a document with errors as a whole: nothing is written unless every row can be stored. */
+    public ImportReport commit(ImportRequest request, Caller caller) {
+        return run(request, caller, true);
+    }
+
+    private ImportReport run(ImportRequest request, Caller caller, boolean commit) {
+        PlanFile file;
+        ParsedPlan parsed;
+        try {
+            file = PlanFiles.read(request.fileName(), request.content());
+            parsed = PlanDocumentReader.read(title(request), file.rows(), directoryNames());
+        } catch (UnreadableTableException e) {
+            throw new InvalidFieldException("file", e.getMessage());
+        }
+        List<ImportWarning> warnings = new ArrayList<>(file.warnings());
+        warnings.addAll(parsed.warnings());
+        Optional<Versioned<Plan>> existing = target(request, parsed.title(), caller);
+        Map<String, String> leadIds = resolveLeads(parsed, request.owner(), warnings);
+        boolean hasErrors = warnings.stream().anyMatch(ImportWarning::isError);
+        if (commit && hasErrors) {
+            throw new ImportRefusedException(warnings.stream().filter(ImportWarning::isError).toList());
+        }
+        List<String> newLeads = leadIds.entrySet().stream().filter(e -> e.getValue().startsWith(NEW))
+                .map(Map.Entry::getKey).toList();
+        if (commit) {
+            leadIds.replaceAll((name, id) -> id.startsWith(NEW) ? addLead(name, request.owner()) : id);
+        }
+        Plan plan = commit ? frame(existing, parsed, request.owner(), caller)
+                : preview(existing, parsed, request.owner(), caller);
+        ImportReport.Changes changes = applyActions(plan, existing.isEmpty(), parsed, leadIds, file.name(), caller,
+                commit);
+        var summary = new ImportReport.Summary(parsed.themes().size(),
+                parsed.themes().stream().mapToInt(t -> t.outcomes().size()).sum(), (int) parsed.actions().count(),
+                leadIds.size(), newLeads, (int) warnings.stream().filter(w -> !w.isError()).count(),
+                (int) warnings.stream().filter(ImportWarning::isError).count());
+        return new ImportReport(commit, file.name(), file.format(), commit || existing.isPresent() ? plan.id() : null,
+                parsed.title(), summary, changes, parsed.themes(), warnings);
+    }
+
+    private static final String NEW = "new:";
+    private static final String OWNER = "\u0000owner";
+
+    private static String title(ImportRequest request) {
+        if (request.title() != null && !request.title().isBlank()) {
+            return request.title();
+        }
+        return null;
+    }
+
+    private Optional<Versioned<Plan>> target(ImportRequest request, String title, Caller caller) {
+        if (request.planId() != null && !request.planId().isBlank()) {
+            return Optional.of(plans.get(request.planId(), caller));
+        }
+        return plans.findByTitle(title, caller);
+    }
+
+    private List<String> directoryNames() {
+        List<String> names = new ArrayList<>();
+        for (Versioned<Lead> lead : leads.list(null)) {
+            names.add(lead.value().name());
+            if (lead.value().roleTitle() != null) {
+                names.add(lead.value().roleTitle());
+            }
+            names.addAll(lead.value().aliases());
+        }
+        return names;
+    }
+
+    /** Every lead the document names, as an id in the directory or NEW plus the name when it is not there yet. */
+    private Map<String, String> resolveLeads(ParsedPlan parsed, Contact owner, List<ImportWarning> warnings) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        parsed.actions().forEach(action -> {
+            for (ParsedPlan.Lead lead : action.leads()) {
+                if (ids.containsKey(lead.name())) {
+                    continue;
+                }
+                try {
+                    ids.put(lead.name(), leads.resolve(lead.name()).map(Lead::id).orElse(NEW + lead.name()));
+                } catch (InvalidFieldException ambiguous) {
+                    warnings.add(ImportWarning.error(action.place(), "lead", ambiguous.getMessage()));
+                    ids.put(lead.name(), NEW + lead.name());
+                }
+            }
+            if (action.leads().isEmpty() && !ids.containsKey(OWNER)) {
+                ids.put(OWNER, leads.idsAnsweredBy(owner.email()).stream().findFirst().orElse(NEW + owner.name()));
+            }
+        });
+        return ids;
+    }
+
+    private String addLead(String name, Contact owner) {
+        if (OWNER.equals(name)) {
+            return leads.add(new LeadDirectory.LeadDetails(LeadKind.PERSON, owner.name(), null, null, null,
+                    owner.email(), List.of())).value().id();
+        }
+        // Until an administrator confirms who answers for it, the plan's owner is told of its actions.
+        return leads.add(new LeadDirectory.LeadDetails(LeadKind.ORGANISATION, name, null, null, owner.name(),
+                owner.email(), List.of())).value().id();
+    }
+
+    private Plan frame(Optional<Versioned<Plan>> existing, ParsedPlan parsed, Contact owner, Caller caller) {
+        List<PlanService.NewTheme> themes = newThemes(parsed);
+        if (existing.isPresent()) {
+            return plans.mergeFrame(existing.get().value().id(), themes).value();
+        }
+        return plans.create(new PlanService.NewPlan(parsed.title(), null, null, owner, themes), caller).value();
+    }
+
+    /** The plan a commit would make, built in memory only. */
+    private Plan preview(Optional<Versioned<Plan>> existing, ParsedPlan parsed, Contact owner, Caller caller) {
+        Plan plan = existing.map(Versioned::value).orElseGet(() -> new Plan("(new)", parsed.title(),
+                caller.partnership(), null, owner, List.of()));
+        for (PlanService.NewTheme newTheme : newThemes(parsed)) {
+            Theme theme = plan.themes().stream().filter(t -> t.name().equalsIgnoreCase(newTheme.name()))
+                    .findFirst().orElseGet(() -> new Theme("(new) " + newTheme.name(), newTheme.name(), List.of()));
+            plan = plan.withTheme(theme);
+            for (PlanService.NewOutcome newOutcome : newTheme.outcomes()) {
+                var outcome = PlanService.matchingOutcome(plan.theme(theme.id()).orElseThrow(), newOutcome)
+                        .orElseGet(() -> new org.planwatch.plan.actionplan.Outcome("(new) " + newOutcome.reference()
+                                + newOutcome.text(), newOutcome.reference(), newOutcome.text()));
+                plan = plan.withOutcome(theme.id(), outcome);
+            }
+        }
+        return plan;
+    }
+
+    private static List<PlanService.NewTheme> newThemes(ParsedPlan parsed) {
+        return parsed.themes().stream().map(t -> new PlanService.NewTheme(t.name(), t.outcomes().stream()
+                .map(o -> new PlanService.NewOutcome(o.reference(), o.text())).toList())).toList();
+    }
+
+    private ImportReport.Changes applyActions(Plan plan, boolean newPlan, ParsedPlan parsed,
+                                              Map<String, String> leadIds, String fileName, Caller caller,
+                                              boolean commit) {
+        Map<String, Versioned<Action>> stored = newPlan ? Map.of() : actions.inPlan(plan.id()).stream()
+                .filter(a -> a.value().reference() != null)
+                .collect(Collectors.toMap(a -> a.value().reference(), Function.identity(), (a, b) -> a));
+        List<ImportReport.ActionChange> created = new ArrayList<>();
+        List<ImportReport.ActionChange> updated = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        int unchanged = 0;
+        for (ParsedPlan.Theme parsedTheme : parsed.themes()) {
+            Theme theme = plan.themes().stream().filter(t -> t.name().equalsIgnoreCase(parsedTheme.name()))
+                    .findFirst().orElseThrow();
+            for (ParsedPlan.Outcome parsedOutcome : parsedTheme.outcomes()) {
+                var outcome = PlanService.matchingOutcome(theme, new PlanService.NewOutcome(parsedOutcome.reference(),
+                        parsedOutcome.text())).orElseThrow();
+                for (ParsedPlan.Action row : parsedOutcome.actions()) {
+                    seen.add(row.reference());
+                    List<String> ids = row.leads().isEmpty() ? List.of(leadIds.get(OWNER))
+                            : row.leads().stream().map(l -> leadIds.get(l.name())).distinct().toList();
+                    ActionEdit edit = edit(theme.id(), outcome.id(), row, ids);
+                    var actor = new ActionService.Actor(caller.subject(), "imported from " + fileName + ", "
+                            + row.place());
+                    Versioned<Action> current = stored.get(row.reference());
+                    if (current == null) {
+                        String id = commit ? actions.create(new ActionService.NewAction(plan.id(), theme.id(),
+                                outcome.id(), row.reference(), row.text(), ids, edit.due(), edit.review(),
+                                edit.measures(), edit.status(), edit.rag(), edit.deliversOutcomes()), actor, caller)
+                                .value().id() : null;
+                        created.add(new ImportReport.ActionChange(row.reference(), id, List.of(), row.place()));
+                        continue;
+                    }
+                    var change = current.value().edit(edit);
+                    if (!change.changedAnything()) {
+                        unchanged++;
+                        continue;
+                    }
+                    if (commit) {
+                        actions.edit(current.value().id(), current.version(), edit, null, actor);
+                    }
+                    updated.add(new ImportReport.ActionChange(row.reference(), current.value().id(),
+                            change.changed().stream().sorted().map(ActionField::jsonName).toList(), row.place()));
+                }
+            }
+        }
+        List<ImportReport.MissingAction> missing = stored.values().stream()
+                .filter(a -> !seen.contains(a.value().reference()))
+                .map(a -> new ImportReport.MissingAction(a.value().reference(), a.value().id(), a.value().text()))
+                .toList();
+        return new ImportReport.Changes(newPlan, created, updated, unchanged, missing);
+    }
+
+    private static ActionEdit edit(String themeId, String outcomeId, ParsedPlan.Action row, List<String> leadIds) {
+        return ActionEdit.builder().placement(themeId, outcomeId).reference(row.reference()).text(row.text())
+                .leadIds(leadIds).due(row.due()).review(Review.from(row.cadence(), row.reviewDate(), row.due()))
+                .measures(row.measures().stream().map(MeasureRef::text).toList()).status(row.status()).rag(row.rag())
+                .deliversOutcomes(row.deliversOutcomes()).build();
+    }
+}
