@@ -195,6 +195,22 @@ class WhoMayDoWhatThroughTheGatewayIT {
     }
 
     @Test
+    void aPlanDocumentMayBeBiggerThanAJsonBodyButNotWithoutLimit() {
+        int before = services.requests();
+
+        HttpJson.Response document = gateway().as(ADMINISTRATOR).upload("/api/plans/imports", "plan.tsv",
+                new byte[3 * 1024 * 1024]);
+        HttpJson.Response tooBig = gateway().as(ADMINISTRATOR).upload("/api/plans/imports", "plan.tsv",
+                new byte[11 * 1024 * 1024]);
+
+        assertThat(document.status()).as("a 3 MB document reaches plan-service").isEqualTo(200);
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(services.requests()).isEqualTo(before + 1);
+        assertThat(gateway().as(LEAD).upload("/api/plans/imports", "plan.tsv", new byte[10]).status())
+                .as("imports are the administrators'").isEqualTo(403);
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeadersOnce() {
         HttpJson.Response response = gateway().as(ADMINISTRATOR).get("/api/plans");
 

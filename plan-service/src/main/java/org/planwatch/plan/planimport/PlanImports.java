@@ -69,27 +69,32 @@ public class PlanImports {
         ParsedPlan parsed;
         try {
             file = PlanFiles.read(request.fileName(), request.content());
-            parsed = PlanDocumentReader.read(title(request), file.rows(), directoryNames());
+            parsed = PlanDocumentReader.read(title(request, file.rows()), file.rows(), directoryNames());
         } catch (UnreadableTableException e) {
             throw new InvalidFieldException("file", e.getMessage());
         }
         List<ImportWarning> warnings = new ArrayList<>(file.warnings());
         warnings.addAll(parsed.warnings());
         Optional<Versioned<Plan>> existing = target(request, parsed.title(), caller);
-        Map<String, String> leadIds = resolveLeads(parsed, request.owner(), warnings);
+        Map<String, Versioned<Action>> stored = existing.isEmpty() ? Map.of()
+                : actions.inPlan(existing.get().value().id()).stream().filter(a -> a.value().reference() != null)
+                .collect(Collectors.toMap(a -> a.value().reference(), Function.identity(), (a, b) -> a));
+        Set<String> leadsKept = leadsKept(parsed, stored);
+        Map<String, String> leadIds = resolveLeads(parsed, leadsKept, request.owner(), warnings);
         boolean hasErrors = warnings.stream().anyMatch(ImportWarning::isError);
         if (commit && hasErrors) {
             throw new ImportRefusedException(warnings.stream().filter(ImportWarning::isError).toList());
         }
-        List<String> newLeads = leadIds.entrySet().stream().filter(e -> e.getValue().startsWith(NEW))
-                .map(Map.Entry::getKey).toList();
+        List<String> newLeads = leadIds.values().stream().filter(id -> id.startsWith(NEW))
+                .map(id -> id.substring(NEW.length())).toList();
         if (commit) {
-            leadIds.replaceAll((name, id) -> id.startsWith(NEW) ? addLead(name, request.owner()) : id);
+            leadIds.replaceAll((key, id) -> id.startsWith(NEW)
+                    ? addLead(OWNER.equals(key) ? OWNER : id.substring(NEW.length()), request.owner()) : id);
         }
         Plan plan = commit ? frame(existing, parsed, request.owner(), caller)
                 : preview(existing, parsed, request.owner(), caller);
-        ImportReport.Changes changes = applyActions(plan, existing.isEmpty(), parsed, leadIds, file.name(), caller,
-                commit);
+        ImportReport.Changes changes = applyActions(plan, existing.isEmpty(), stored, leadsKept, parsed, leadIds,
+                file.name(), caller, commit);
         var summary = new ImportReport.Summary(parsed.themes().size(),
                 parsed.themes().stream().mapToInt(t -> t.outcomes().size()).sum(), (int) parsed.actions().count(),
                 leadIds.size(), newLeads, (int) warnings.stream().filter(w -> !w.isError()).count(),
@@ -101,11 +106,27 @@ public class PlanImports {
     private static final String NEW = "new:";
     private static final String OWNER = "\u0000owner";
 
-    private static String title(ImportRequest request) {
+    /** Two spellings the directory takes for one lead ("Carers support", "carers support") are one lead. */
+    private static String key(String leadName) {
+        return Lead.normalise(leadName);
+    }
+
+    /**
+     * The title given, or the one the document states above its table, or one made from the file's name
+     * ("doncaster-carers-action-plan.tsv" is "Doncaster carers action plan"), so importing the same file again finds
+     * its plan.
+     */
+    private static String title(ImportRequest request, List<SourceRow> rows) {
         if (request.title() != null && !request.title().isBlank()) {
             return request.title();
         }
-        return null;
+        boolean statedAboveTable = !rows.isEmpty() && HeaderLayout.of(rows.get(0)).isEmpty()
+                && rows.get(0).cells().stream().filter(c -> !c.isBlank()).count() == 1;
+        if (statedAboveTable || request.fileName() == null || request.fileName().isBlank()) {
+            return null;
+        }
+        String words = request.fileName().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[-_.]+", " ").strip();
+        return words.isEmpty() ? null : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private Optional<Versioned<Plan>> target(ImportRequest request, String title, Caller caller) {
@@ -128,18 +149,19 @@ public class PlanImports {
     }
 
     /** Every lead the document names, as an id in the directory or NEW plus the name when it is not there yet. */
-    private Map<String, String> resolveLeads(ParsedPlan parsed, Contact owner, List<ImportWarning> warnings) {
+    private Map<String, String> resolveLeads(ParsedPlan parsed, Set<String> leadsKept, Contact owner,
+                                             List<ImportWarning> warnings) {
         Map<String, String> ids = new LinkedHashMap<>();
-        parsed.actions().forEach(action -> {
+        parsed.actions().filter(action -> !leadsKept.contains(action.reference())).forEach(action -> {
             for (ParsedPlan.Lead lead : action.leads()) {
-                if (ids.containsKey(lead.name())) {
+                if (ids.containsKey(key(lead.name()))) {
                     continue;
                 }
                 try {
-                    ids.put(lead.name(), leads.resolve(lead.name()).map(Lead::id).orElse(NEW + lead.name()));
+                    ids.put(key(lead.name()), leads.resolve(lead.name()).map(Lead::id).orElse(NEW + lead.name()));
                 } catch (InvalidFieldException ambiguous) {
                     warnings.add(ImportWarning.error(action.place(), "lead", ambiguous.getMessage()));
-                    ids.put(lead.name(), NEW + lead.name());
+                    ids.put(key(lead.name()), NEW + lead.name());
                 }
             }
             if (action.leads().isEmpty() && !ids.containsKey(OWNER)) {
@@ -190,12 +212,24 @@ public class PlanImports {
                 .map(o -> new PlanService.NewOutcome(o.reference(), o.text())).toList())).toList();
     }
 
-    private ImportReport.Changes applyActions(Plan plan, boolean newPlan, ParsedPlan parsed,
-                                              Map<String, String> leadIds, String fileName, Caller caller,
-                                              boolean commit) {
-        Map<String, Versioned<Action>> stored = newPlan ? Map.of() : actions.inPlan(plan.id()).stream()
-                .filter(a -> a.value().reference() != null)
-                .collect(Collectors.toMap(a -> a.value().reference(), Function.identity(), (a, b) -> a));
+    /**
+     * The actions whose lead cell reads as it did at the last import: their leads stay as stored, whatever the
+     * directory learnt meanwhile, so re-importing a document never re-splits its leads.
+     */
+    private Set<String> leadsKept(ParsedPlan parsed, Map<String, Versioned<Action>> stored) {
+        if (stored.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        leads.list(null).forEach(l -> names.put(l.value().id(), l.value().name()));
+        return parsed.actions().filter(row -> stored.containsKey(row.reference()) && !row.leads().isEmpty()
+                && sameWords(stored.get(row.reference()).value().leadIds(), names, row.leads()))
+                .map(ParsedPlan.Action::reference).collect(Collectors.toSet());
+    }
+
+    private ImportReport.Changes applyActions(Plan plan, boolean newPlan, Map<String, Versioned<Action>> stored,
+                                              Set<String> leadsKept, ParsedPlan parsed, Map<String, String> leadIds,
+                                              String fileName, Caller caller, boolean commit) {
         List<ImportReport.ActionChange> created = new ArrayList<>();
         List<ImportReport.ActionChange> updated = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -208,12 +242,13 @@ public class PlanImports {
                         parsedOutcome.text())).orElseThrow();
                 for (ParsedPlan.Action row : parsedOutcome.actions()) {
                     seen.add(row.reference());
-                    List<String> ids = row.leads().isEmpty() ? List.of(leadIds.get(OWNER))
-                            : row.leads().stream().map(l -> leadIds.get(l.name())).distinct().toList();
+                    Versioned<Action> current = stored.get(row.reference());
+                    List<String> ids = leadsKept.contains(row.reference()) ? current.value().leadIds()
+                            : row.leads().isEmpty() ? List.of(leadIds.get(OWNER))
+                            : row.leads().stream().map(l -> leadIds.get(key(l.name()))).distinct().toList();
                     ActionEdit edit = edit(theme.id(), outcome.id(), row, ids);
                     var actor = new ActionService.Actor(caller.subject(), "imported from " + fileName + ", "
                             + row.place());
-                    Versioned<Action> current = stored.get(row.reference());
                     if (current == null) {
                         String id = commit ? actions.create(new ActionService.NewAction(plan.id(), theme.id(),
                                 outcome.id(), row.reference(), row.text(), ids, edit.due(), edit.review(),
@@ -240,6 +275,12 @@ public class PlanImports {
                 .map(a -> new ImportReport.MissingAction(a.value().reference(), a.value().id(), a.value().text()))
                 .toList();
         return new ImportReport.Changes(newPlan, created, updated, unchanged, missing);
+    }
+
+    private static boolean sameWords(List<String> storedIds, Map<String, String> names, List<ParsedPlan.Lead> read) {
+        String stored = String.join(" ", storedIds.stream().map(id -> names.getOrDefault(id, id)).toList());
+        String now = String.join(" ", read.stream().map(ParsedPlan.Lead::name).toList());
+        return key(stored).equals(key(now));
     }
 
     private static ActionEdit edit(String themeId, String outcomeId, ParsedPlan.Action row, List<String> leadIds) {

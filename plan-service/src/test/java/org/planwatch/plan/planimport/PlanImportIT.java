@@ -1,0 +1,162 @@
+package org.planwatch.plan.planimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.KafkaTopics;
+import org.planwatch.testsupport.TestIssuer;
+import org.planwatch.testsupport.TestServers;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** An administrator feeds in the plan document they already have: a dry run first, then a commit, then newer versions. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlanImportIT {
+
+    static final String IMPORTS = "/api/plans/imports?ownerName=Olive%20Owner&ownerEmail=owner@example.org";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    HttpJson adminOf(String partnership) {
+        return new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator(partnership));
+    }
+
+    @Test
+    void aDryRunShowsTheParsedPlanAndEveryWarningWithItsLineAndStoresNothing() {
+        HttpJson admin = adminOf("Dry Run Partnership");
+
+        HttpJson.Response dryRun = admin.upload(IMPORTS, Seeds.DONCASTER, Seeds.bytes(Seeds.DONCASTER));
+
+        assertThat(dryRun.status()).isEqualTo(200);
+        assertThat(dryRun.at("$.committed", Boolean.class)).isFalse();
+        assertThat(dryRun.at("$.summary.actions", Integer.class)).isEqualTo(47);
+        assertThat(dryRun.list("$.themes[*].name")).containsExactly("IDENTIFICATION", "RECOGNITION",
+                "INFORMATION AND ADVICE", "RIGHTS", "CONNECTION", "INDEPENDENCE AND WELLBEING");
+        assertThat(dryRun.list("$.changes.created[*].reference")).hasSize(47).contains("1.1.1", "6.7.1");
+        assertThat(dryRun.list("$.warnings[*].place")).contains("line 2", "line 35").doesNotContainNull();
+        assertThat(admin.get("/api/plans").at("$.totalItems", Integer.class)).isZero();
+    }
+
+    @Test
+    void aCommitCreatesThePlanAndEachActionsHistoryStartsWithItsLineInTheFile() {
+        HttpJson admin = adminOf("Commit Partnership");
+
+        HttpJson.Response committed = admin.upload(IMPORTS + "&commit=true", Seeds.PERTH, Seeds.bytes(Seeds.PERTH));
+
+        assertThat(committed.status()).isEqualTo(201);
+        String planId = committed.at("$.planId");
+        assertThat(committed.header("Location")).endsWith("/api/plans/" + planId);
+        HttpJson.Response actions = admin.get("/api/actions?planId=" + planId + "&sort=reference");
+        assertThat(actions.list("$.items[*].reference")).containsExactly("1.1", "2.1", "3.1", "4.1", "5.1");
+        assertThat(actions.at("$.items[2].leads[0].name")).isEqualTo("Carers Centre Manager");
+        assertThat(actions.at("$.items[2].due.text")).isEqualTo("June 2023 and quarterly review");
+        String employers = actions.at("$.items[2].id");
+        HttpJson.Response history = admin.get("/api/actions/" + employers + "/history");
+        assertThat(history.at("$[0].reason")).isEqualTo("imported from " + Seeds.PERTH + ", line 4");
+    }
+
+    @Test
+    void reimportingTheSameFileChangesNothingAndPublishesNothing() {
+        HttpJson admin = adminOf("Reimport Partnership");
+        String planId = admin.upload(IMPORTS + "&commit=true", Seeds.DONCASTER, Seeds.bytes(Seeds.DONCASTER))
+                .at("$.planId");
+
+        HttpJson.Response again = admin.upload(IMPORTS + "&commit=true", Seeds.DONCASTER, Seeds.bytes(Seeds.DONCASTER));
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.at("$.planId")).isEqualTo(planId);
+        assertThat(again.list("$.changes.created")).isEmpty();
+        assertThat(again.list("$.changes.updated")).isEmpty();
+        assertThat(again.at("$.changes.unchanged", Integer.class)).isEqualTo(47);
+        HttpJson.Response actions = admin.get("/api/actions?planId=" + planId + "&size=100");
+        assertThat(actions.at("$.totalItems", Integer.class)).isEqualTo(47);
+        assertThat(actions.list("$.items[?(@.version != 1)].reference")).as("actions changed by the re-import").isEmpty();
+        assertThat(admin.get("/api/plans").at("$.totalItems", Integer.class)).isEqualTo(1);
+        String anAction = actions.at("$.items[0].id");
+        assertThat(KafkaTopics.read("plan.action.events", r -> anAction.equals(r.key()), 2, Duration.ofSeconds(5)))
+                .as("events of one action: its creation only").hasSize(1);
+    }
+
+    @Test
+    void aNewerVersionUpdatesOnlyWhatChangedAndReportsActionsThatDisappeared() {
+        HttpJson admin = adminOf("Newer Version Partnership");
+        admin.upload(IMPORTS + "&commit=true", Seeds.DONCASTER, Seeds.bytes(Seeds.DONCASTER));
+        List<String> lines = new String(Seeds.bytes(Seeds.DONCASTER), StandardCharsets.UTF_8).lines().toList();
+        String newer = String.join("\n", lines.subList(0, 70)).replaceFirst("\tApr 22\t", "\tJun 22\t");
+
+        HttpJson.Response update = admin.upload(IMPORTS + "&commit=true", Seeds.DONCASTER,
+                newer.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(update.status()).isEqualTo(200);
+        assertThat(update.list("$.changes.updated[*].reference")).containsExactly("1.1.1");
+        assertThat(update.list("$.changes.updated[0].fields")).containsExactly("dueDate");
+        assertThat(update.list("$.changes.missing[*].reference")).containsExactly("6.7.1");
+        String moved = update.at("$.changes.updated[0].actionId");
+        HttpJson.Response action = admin.get("/api/actions/" + moved);
+        assertThat(action.at("$.due.text")).isEqualTo("Jun 22");
+        assertThat(admin.get("/api/actions/" + moved + "/history").at("$[1].reason"))
+                .isEqualTo("imported from " + Seeds.DONCASTER + ", line 3");
+        String disappeared = update.at("$.changes.missing[0].actionId");
+        assertThat(admin.get("/api/actions/" + disappeared).status()).as("reported, never deleted").isEqualTo(200);
+        assertThat(KafkaTopics.read("plan.action.events", r -> moved.equals(r.key()), 2, Duration.ofSeconds(20)))
+                .as("created, then the due date moved").hasSize(2);
+    }
+
+    @Test
+    void aFileThatIsNotAPlanIsRefusedNamingTheFileAndTheReason() {
+        HttpJson admin = adminOf("Bad Files Partnership");
+
+        HttpJson.Response empty = admin.upload(IMPORTS, "plan.tsv", new byte[0]);
+        HttpJson.Response binary = admin.upload(IMPORTS, "plan.tsv", new byte[] {0, 1, 2, 3, 4, 5, 6, 7});
+        HttpJson.Response noHeader = admin.upload(IMPORTS, "list.csv", "Item,Price\nMilk,1.20\n".getBytes());
+        HttpJson.Response huge = admin.upload(IMPORTS, "plan.tsv", new byte[11 * 1024 * 1024]);
+
+        for (HttpJson.Response refused : List.of(empty, binary, noHeader)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.at("$.field")).isEqualTo("file");
+        }
+        assertThat(noHeader.at("$.detail")).contains("no header row");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(admin.get("/api/plans").at("$.totalItems", Integer.class)).isZero();
+    }
+
+    @Test
+    void aDocumentARowOfWhichCannotBeStoredIsRefusedWholeAndStoresNothing() {
+        HttpJson admin = adminOf("Refused Partnership");
+        String tooLong = "Train staff ".repeat(400);
+        String document = "No\tOutcome\tAction\tLead\tDue Date\n"
+                + "1.1\tCarers are identified.\tTell carers about support\tCarers Lead\tJun 22\n"
+                + "1.2\tCarers are heard.\t" + tooLong + "\tCarers Lead\tJul 22\n";
+
+        HttpJson.Response refused = admin.upload(IMPORTS + "&commit=true", "plan.tsv",
+                document.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.at("$.errors[0].place")).isEqualTo("line 3");
+        assertThat(refused.at("$.errors[0].column")).isEqualTo("text");
+        assertThat(admin.get("/api/plans").at("$.totalItems", Integer.class)).isZero();
+    }
+
+    @Test
+    void onlyAdministratorsImportPlans() {
+        HttpJson lead = new HttpJson("http://localhost:" + port)
+                .as(TestIssuer.shared().lead("lead@example.org", "Lead Partnership"));
+
+        assertThat(lead.upload(IMPORTS, Seeds.PERTH, Seeds.bytes(Seeds.PERTH)).status()).isEqualTo(403);
+        assertThat(new HttpJson("http://localhost:" + port).upload(IMPORTS, Seeds.PERTH, Seeds.bytes(Seeds.PERTH))
+                .status()).isEqualTo(401);
+    }
+}
