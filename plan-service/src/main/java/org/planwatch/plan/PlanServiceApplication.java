@@ -1,5 +1,6 @@
 package org.planwatch.plan;
 
+import org.planwatch.plan.planimport.cli.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class PlanServiceApplication {
 
     public static void main(String[] args) {
+        if (ImportCommand.isRequested(args)) {
+            System.exit(ImportCommand.run(args, System.out, PlanServiceApplication.class));
+        }
         SpringApplication.run(PlanServiceApplication.class, args);
     }
 }

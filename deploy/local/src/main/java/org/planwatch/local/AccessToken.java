@@ -38,6 +38,11 @@ final class AccessToken {
         return new AccessToken(issuer, ADMIN_SCRIPT, ADMIN_SCRIPT_SECRET);
     }
 
+    /** The second partnership's (Doncaster's) administrators' script client. */
+    static AccessToken doncasterAdministratorScript(String issuer) {
+        return new AccessToken(issuer, "doncaster-admin-script", "local-doncaster-secret");
+    }
+
     /** The {@code Authorization} header's value. */
     synchronized String bearer() {
         if (Instant.now().isAfter(renewAt)) {

@@ -129,8 +129,8 @@ public final class LocalStack implements AutoCloseable {
         startAll(services, started);
 
         if (settings.demoData()) {
-            new DemoData(gatewayUrl(), AccessToken.administratorScript(issuer),
-                    settings.dataDir().resolve("demo-data-loaded")).loadOnce();
+            new SeedPlans(gatewayUrl(), settings.root().resolve("deploy/local/seeds"),
+                    settings.dataDir().resolve("seed-plans-loaded")).loadOnce(SeedPlans.of(issuer));
         }
         say("");
         say("planwatch is running (started in %.1f s%s).", seconds(started),

@@ -55,9 +55,9 @@ class LocalStackEndToEndIT {
 
     @Test
     void aDueDateChangedThroughTheGatewayEmailsTheLeadWithTheOldAndNewDate() {
-        String lead = post("/api/leads", Map.of("name", "Carers Centre Manager", "email", "centre@pkc.example.org"))
+        String lead = post("/api/leads", Map.of("name", "Employer Engagement Officer", "email", "centre@pkc.example.org"))
                 .at("$.id");
-        HttpJson.Response plan = post("/api/plans", Map.of("title", "Perth and Kinross Carers Strategy Action Plan",
+        HttpJson.Response plan = post("/api/plans", Map.of("title", "Perth and Kinross Employer Engagement Plan",
                 "owner", Map.of("name", "Plan Owner", "email", "owner@pkc.example.org"),
                 "themes", List.of(Map.of("name", "Employment", "outcomes", List.of(Map.of("reference", "3",
                         "text", "Support employers to recognise carers in the workplace."))))));
@@ -76,7 +76,7 @@ class LocalStackEndToEndIT {
         assertThat((String) mail.get("subject")).contains("Due date of action 3a moved")
                 .contains("June 2023").contains("30 September 2023");
         assertThat((String) mail.get("text"))
-                .contains("Perth and Kinross Carers Strategy Action Plan")
+                .contains("Perth and Kinross Employer Engagement Plan")
                 .contains("We will continue to engage with local employer groups to promote Carer Positive.")
                 .contains("Was due:  June 2023 (Friday 30 June 2023)")
                 .contains("Now due:  Saturday 30 September 2023")
@@ -220,6 +220,35 @@ class LocalStackEndToEndIT {
                 + "/api/plans/any")).header("Accept", "application/json").DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(deletion.statusCode()).as("a lead deleting a plan").isIn(403);
+    }
+
+    @Test
+    void onFirstStartTheTwoSeedPlansAreImportedAndTheirLongPastDeadlinesEmailNobody() throws Exception {
+        Path root = Path.of(System.getProperty("planwatch.root", "../..")).toAbsolutePath().normalize();
+        Path marker = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "seeds-").resolve("loaded");
+        SeedPlans seeds = new SeedPlans(stack.gatewayUrl(), root.resolve("deploy/local/seeds"), marker);
+
+        seeds.loadOnce(SeedPlans.of(stack.issuerUrl()));
+        seeds.loadOnce(SeedPlans.of(stack.issuerUrl()));
+
+        assertThat(Files.readString(marker)).contains("47 actions under 6 themes").contains("5 actions under 1 themes");
+        HttpJson doncaster = new HttpJson(stack.gatewayUrl())
+                .as(token(AccessToken.doncasterAdministratorScript(stack.issuerUrl())));
+        HttpJson.Response plans = doncaster.get("/api/plans");
+        assertThat(plans.list("$.items[*].title")).containsExactly("Doncaster Carers Action Plan");
+        String planId = plans.at("$.items[0].id");
+        HttpJson.Response overdue = doncaster.get("/api/actions?planId=" + planId + "&overdue=true&size=100");
+        assertThat(overdue.at("$.totalItems", Integer.class)).as("the document's slipped deadlines").isEqualTo(47);
+        HttpJson.Response split = doncaster.get("/api/actions?planId=" + planId + "&q=mosaic");
+        assertThat(split.list("$.items[0].leads[*].name")).containsExactly("Carers Lead", "Carers Wellbeing Service",
+                "Adult Social Care", "Practice Development");
+
+        HttpJson.Response scan = doncaster.post("/api/notifications/reminders/scan", Map.of());
+        assertThat(scan.status()).isEqualTo(200);
+        assertThat(scan.at("$.queued", Integer.class)).as("reminders queued by today's scan").isZero();
+        Thread.sleep(3000);
+        HttpJson.Response mail = new HttpJson(stack.inboxUrl()).get("/api/messages?to=carers.lead@doncaster.example.org");
+        assertThat(mail.list("$[*].subject")).as("reminders of deadlines that slipped before planwatch").isEmpty();
     }
 
     private static String encode(String value) {

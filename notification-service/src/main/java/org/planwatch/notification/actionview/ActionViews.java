@@ -3,6 +3,8 @@ package org.planwatch.notification.actionview;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,9 +17,11 @@ public class ActionViews {
 
     static final String COLLECTION = "action_views";
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    ActionViews(MongoTemplate mongo) {
+    ActionViews(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     /**
@@ -41,8 +45,11 @@ public class ActionViews {
         mongo.getConverter().write(view, document);
         document.remove("_id");
         document.remove("_class");
+        document.remove("firstSeen");
+        org.bson.Document update = new org.bson.Document("$set", document).append("$setOnInsert",
+                new org.bson.Document("firstSeen", mongo.getConverter().convertToMongoType(LocalDate.now(clock))));
         try {
-            mongo.upsert(query(unlessNewer), Update.fromDocument(new org.bson.Document("$set", document)), COLLECTION);
+            mongo.upsert(query(unlessNewer), Update.fromDocument(update), COLLECTION);
         } catch (DuplicateKeyException newerAlreadyStored) {
             // the filter missed because a newer version is stored; that one stays
         }

@@ -16,7 +16,28 @@ class ReminderRulesTest {
     static ActionView dueJune22(String rag, LocalDate nextReview) {
         return new ActionView("a1", 3, false, "p1", "Plan", "Owner", "owner@example.org", null, null, null, "1.1a",
                 "Text", List.of(new ActionView.Recipient("Dana", "dana@example.org")), LocalDate.of(2022, 6, 30),
-                "MONTH", "Jun 22", null, nextReview, rag, null);
+                "MONTH", "Jun 22", null, nextReview, rag, null, null);
+    }
+
+    static ActionView importedOn(LocalDate firstSeen, LocalDate nextReview) {
+        ActionView june = dueJune22("AMBER", nextReview);
+        return new ActionView(june.id(), june.version(), false, june.planId(), june.planTitle(), june.ownerName(),
+                june.ownerEmail(), null, null, null, june.reference(), june.text(), june.leads(), june.dueDate(),
+                june.duePrecision(), june.dueText(), "SIX_MONTHLY", nextReview, june.rag(), null, firstSeen);
+    }
+
+    @Test
+    void deadlinesThatHadPassedBeforePlanwatchHeardOfTheActionAreNotEmailed() {
+        LocalDate imported = LocalDate.of(2026, 12, 1);
+
+        assertThat(ReminderRules.due(importedOn(imported, LocalDate.of(2023, 12, 31)), imported.plusDays(7),
+                ReminderPolicy.DEFAULT)).isEmpty();
+        assertThat(ReminderRules.due(importedOn(imported, LocalDate.of(2026, 12, 10)), LocalDate.of(2026, 12, 9),
+                ReminderPolicy.DEFAULT)).as("a review still ahead is reminded as usual")
+                .extracting(Reminder::kind).containsExactly(MailKind.REVIEW_SOON);
+        assertThat(ReminderRules.due(importedOn(LocalDate.of(2022, 6, 1), null), LocalDate.of(2022, 7, 1),
+                ReminderPolicy.DEFAULT)).as("a deadline seen coming and then missed")
+                .extracting(Reminder::kind).containsExactly(MailKind.OVERDUE);
     }
 
     @ParameterizedTest(name = "on {0}: {1} {2}")

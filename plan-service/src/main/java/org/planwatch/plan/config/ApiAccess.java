@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.PUT;
 
 import org.planwatch.api.security.ApiSecurity;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,6 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * per resource (a lead changes only the actions they lead; nobody sees another partnership's plans) are the
  * services' and answer 403 and 404.
  */
+// Only where there is an API: the command-line import starts no web server.
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class ApiAccess {
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.planwatch.plan.planimport.file.PlanFiles;
 
-/** The two real plans in deploy/seeds, as the local stack and the tests read them. */
+/** The two real plans in deploy/local/seeds, as the local stack and the tests read them. */
 final class Seeds {
 
     static final String DONCASTER = "doncaster-carers-action-plan.tsv";
@@ -17,7 +17,7 @@ final class Seeds {
 
     static byte[] bytes(String name) {
         try {
-            return Files.readAllBytes(Path.of("..", "deploy", "seeds", name));
+            return Files.readAllBytes(Path.of("..", "deploy", "local", "seeds", name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -99,6 +99,6 @@ public class PlanActionEventHandler {
                 action.review() == null ? null : action.review().cadence(),
                 action.review() == null || action.review().nextReview() == null ? null
                         : LocalDate.parse(action.review().nextReview()),
-                action.rag(), action.status());
+                action.rag(), action.status(), null);
     }
 }
