@@ -36,6 +36,8 @@ public final class PlanImportBenchmark {
     static final int OUTCOMES_PER_THEME = 20;
     static final int ACTIONS_PER_OUTCOME = 10;
     static final int ROUNDS = 3;
+    static final String[] THEME_NAMES = {"IDENTIFICATION", "RECOGNITION", "INFORMATION AND ADVICE", "RIGHTS",
+            "CONNECTION", "INDEPENDENCE AND WELLBEING", "EMPLOYMENT", "YOUNG CARERS", "HEALTH", "HOUSING"};
 
     public static void main(String[] args) throws Exception {
         Map<String, Object> properties = new HashMap<>(TestServers.properties("bench-" + UUID.randomUUID()));
@@ -46,7 +48,8 @@ public final class PlanImportBenchmark {
         Path saved = Files.createTempFile("bench-plan-2000-actions-", ".tsv");
         Files.write(saved, document);
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PlanServiceApplication.class)
-                .properties(properties).run();
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
              MongoClient raw = MongoClients.create(TestServers.mongoUri("bench-raw"))) {
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
             String base = "http://localhost:" + port;
@@ -94,7 +97,7 @@ public final class PlanImportBenchmark {
         String[] months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"};
         StringBuilder tsv = new StringBuilder("No\tOutcome\tAction\tLead\tDue Date\tMeasure/ impact\tStatus / RAG\n");
         for (int t = 1; t <= THEMES; t++) {
-            tsv.append("\t\tTHEME NUMBER ").append(t).append("\t\t\t\t\n");
+            tsv.append("\t\t").append(THEME_NAMES[t - 1]).append("\t\t\t\t\n");
             for (int o = 1; o <= OUTCOMES_PER_THEME; o++) {
                 for (int a = 1; a <= ACTIONS_PER_OUTCOME; a++) {
                     tsv.append(a == 1 ? t + "." + o : "").append('\t')
