@@ -1,6 +1,6 @@
 package org.planwatch.plan;
 
-import org.planwatch.plan.planimport.cli.ImportCommand;
+import org.planwatch.plan.planimport.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.planwatch.plan.PlanServiceApplication;
-import org.planwatch.plan.planimport.cli.ImportCommand;
 import org.planwatch.testsupport.TestServers;
 
 /** An operator imports a plan document in batch: java -jar plan-service.jar import FILE [--commit]. */

@@ -1,4 +1,4 @@
-package org.planwatch.plan.planimport.cli;
+package org.planwatch.plan.planimport;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,10 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.planwatch.caller.Caller;
 import org.planwatch.plan.actionplan.Contact;
-import org.planwatch.plan.planimport.ImportRefusedException;
-import org.planwatch.plan.planimport.ImportReport;
-import org.planwatch.plan.planimport.ImportWarning;
-import org.planwatch.plan.planimport.PlanImports;
 import org.planwatch.problem.InvalidFieldException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
