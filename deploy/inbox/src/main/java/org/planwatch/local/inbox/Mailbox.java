@@ -23,8 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Mailbox {
 
-    /** One received email, as the page and the JSON API show it. */
-    record Mail(int id, String from, List<String> to, String subject, String sentAt, String text, String html) {
+    /**
+     * One received email, as the page and the JSON API show it. The Message-ID tells a copy sent again (the same
+     * email, tried again after the server took it but its answer was lost) from two emails.
+     */
+    record Mail(int id, String messageId, String from, List<String> to, String subject, String sentAt, String text,
+                String html) {
     }
 
     private static final Session SESSION = Session.getInstance(new Properties());
@@ -73,7 +77,7 @@ class Mailbox {
         List<String> to = m.getAllRecipients() == null ? List.of()
                 : Arrays.stream(m.getAllRecipients()).map(Address::toString).toList();
         String from = m.getFrom() == null ? null : m.getFrom()[0].toString();
-        return new Mail(id, from, to, m.getSubject(), m.getSentDate() == null ? null
+        return new Mail(id, m.getMessageID(), from, to, m.getSubject(), m.getSentDate() == null ? null
                 : m.getSentDate().toInstant().toString(), part(m, "text/plain"), part(m, "text/html"));
     }
 

@@ -1,0 +1,102 @@
+package org.planwatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local store keeps MongoDB's promise that the fault suite relies on: a write it acknowledged survives a
+ * {@code kill -9}. Without it, a killed store could forget that an email was sent, and the email would go twice.
+ */
+class MongoStandInTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyWriteAcknowledgedBeforeAKillIsThereAfterTheRestart() throws Exception {
+        int port = freePort();
+        Path file = data.resolve("store.mv");
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        for (int kill = 0; kill < 5; kill++) {
+            SupervisedProcess store = MongoStandIn.process(file, port, data.resolve("store.log"));
+            store.start();
+            store.awaitReady(Duration.ofSeconds(30));
+            AtomicBoolean writing = new AtomicBoolean(true);
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            List<Future<?>> running = new ArrayList<>();
+            try (MongoClient client = client(port)) {
+                MongoCollection<Document> mail = client.getDatabase("planwatch").getCollection("mail");
+                for (int w = 0; w < 4; w++) {
+                    String writer = kill + "-" + w;
+                    running.add(writers.submit(() -> {
+                        for (int i = 0; writing.get(); i++) {
+                            String id = writer + "-" + i;
+                            try {
+                                mail.insertOne(new Document("_id", id).append("status", "SENT"));
+                                acknowledged.add(id);
+                            } catch (RuntimeException killed) {
+                                return;
+                            }
+                        }
+                    }));
+                }
+                Thread.sleep(1500);
+                store.kill();
+                writing.set(false);
+                for (Future<?> writer : running) {
+                    writer.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                writers.shutdownNow();
+                store.stop();
+            }
+        }
+
+        SupervisedProcess store = MongoStandIn.process(file, port, data.resolve("store.log"));
+        store.start();
+        try (MongoClient client = client(port)) {
+            store.awaitReady(Duration.ofSeconds(30));
+            Set<String> kept = ConcurrentHashMap.newKeySet();
+            client.getDatabase("planwatch").getCollection("mail").find().forEach(d -> kept.add(d.getString("_id")));
+            assertThat(acknowledged).isNotEmpty();
+            assertThat(kept).containsAll(acknowledged);
+        } finally {
+            store.stop();
+        }
+    }
+
+    private static MongoClient client(int port) {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(2, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS))
+                .retryWrites(false).build());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
