@@ -1,4 +1,4 @@
-package org.planwatch.plan.outbox;
+package org.planwatch.mongo.outbox;
 
 import java.time.Instant;
 

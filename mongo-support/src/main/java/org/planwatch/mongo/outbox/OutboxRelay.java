@@ -1,4 +1,4 @@
-package org.planwatch.plan.outbox;
+package org.planwatch.mongo.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -19,7 +19,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,7 +28,6 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes the events waiting in documents' {@code outbox} arrays, each document's events in the order they were
@@ -41,7 +39,6 @@ import org.springframework.stereotype.Component;
  * pull repeats an event with the same id, which consumers skip; nothing is ever pulled before the broker has it, so
  * nothing is lost.
  */
-@Component
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -58,11 +55,9 @@ public class OutboxRelay {
     private final ObjectProvider<Tracer> tracer;
     private final ObjectProvider<Propagator> propagator;
 
-    OutboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock, ObjectProvider<Tracer> tracer,
-                ObjectProvider<Propagator> propagator,
-                @Value("${planwatch.outbox.collections:actions}") List<String> collections,
-                @Value("${planwatch.outbox.batch-size:100}") int batchSize,
-                @Value("${planwatch.outbox.lease:10s}") Duration lease) {
+    public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, Clock clock, ObjectProvider<Tracer> tracer,
+                       ObjectProvider<Propagator> propagator, List<String> collections, int batchSize,
+                       Duration lease) {
         this.mongo = mongo;
         this.bridge = bridge;
         this.clock = clock;
@@ -151,7 +146,7 @@ public class OutboxRelay {
     }
 
     /** Removes events the broker has acknowledged from their document's outbox, and gives the document up. */
-    void markPublished(String collection, Object id, List<String> eventIds) {
+    protected void markPublished(String collection, Object id, List<String> eventIds) {
         Update done = new Update().pull("outbox", query(where("eventId").in(eventIds)).getQueryObject());
         if (mongo.updateFirst(query(where("_id").is(id).and("outboxLease.by").is(relayId)),
                 done.unset("outboxLease"), collection).getMatchedCount() == 0) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.planwatch.mongo.outbox.OutboxRelay;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
@@ -75,7 +76,7 @@ class OutboxRelayCrashIT {
         OutboxRelay crashing = new OutboxRelay(mongo, bridge, Clock.systemUTC(), tracer, propagator, List.of("actions"), 100,
                 Duration.ofSeconds(2)) {
             @Override
-            void markPublished(String collection, Object id, List<String> eventIds) {
+            protected void markPublished(String collection, Object id, List<String> eventIds) {
                 throw new RelayCrash();
             }
         };

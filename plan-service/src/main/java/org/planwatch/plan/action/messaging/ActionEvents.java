@@ -17,7 +17,7 @@ import org.planwatch.plan.action.ActionField;
 import org.planwatch.plan.actionplan.Plan;
 import org.planwatch.plan.actionplan.Theme;
 import org.planwatch.plan.lead.Lead;
-import org.planwatch.plan.outbox.OutboxEvent;
+import org.planwatch.mongo.outbox.OutboxEvent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

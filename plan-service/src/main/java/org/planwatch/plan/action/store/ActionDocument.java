@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.planwatch.plan.action.Action;
 import org.planwatch.plan.action.HistoryEntry;
-import org.planwatch.plan.outbox.OutboxEvent;
+import org.planwatch.mongo.outbox.OutboxEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -15,7 +15,7 @@ import org.planwatch.plan.action.Rag;
 import org.planwatch.plan.actionplan.PlanContents;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.LeadReferences;
-import org.planwatch.plan.outbox.OutboxEvent;
+import org.planwatch.mongo.outbox.OutboxEvent;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
