@@ -1,5 +1,6 @@
 /**
- * measure-service: will own measure definitions and their data points, published by partner systems. Today it
- * only runs with health, connected to its own database and the broker; its domain is a later piece of work.
+ * measure-service: owns measure definitions and the figures partner systems publish for them (over HTTP and Kafka),
+ * judges from the figures whether each measure will meet its target, and announces changes on
+ * {@code measure.status.events}.
  */
 package org.planwatch.measure;

@@ -19,8 +19,9 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 /**
  * Calendar dates are stored as ISO strings ("2022-06-30"): a date has no time zone, and the default mapping turns
  * a LocalDate into midnight in the JVM's zone, which shifts it between machines. ISO strings still sort and compare
- * in date order. The health check pings the service's own database with {@code ping}, a command every MongoDB
- * server and the local stand-in answer alike.
+ * in date order. Exact decimals (measures' figures) are stored as Decimal128, which compares as a number. The
+ * health check pings the service's own database with {@code ping}, a command every MongoDB server and the local
+ * stand-in answer alike.
  */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 public class PlanwatchMongoAutoConfiguration {
@@ -28,7 +29,9 @@ public class PlanwatchMongoAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MongoCustomConversions mongoCustomConversions() {
-        return new MongoCustomConversions(List.of(new LocalDateToString(), new StringToLocalDate()));
+        return MongoCustomConversions.create(conversions -> conversions
+                .registerConverters(List.of(new LocalDateToString(), new StringToLocalDate()))
+                .bigDecimal(MongoCustomConversions.BigDecimalRepresentation.DECIMAL128));
     }
 
     @Bean(name = "mongoHealthIndicator")

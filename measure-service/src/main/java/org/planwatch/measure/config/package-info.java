@@ -1,2 +1,2 @@
-/** How measure-service is wired: who may call it. */
+/** How measure-service is wired: who may call it, its clock, its scheduled work. */
 package org.planwatch.measure.config;

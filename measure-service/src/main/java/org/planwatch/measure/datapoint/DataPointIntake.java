@@ -1,0 +1,88 @@
+package org.planwatch.measure.datapoint;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.planwatch.measure.datapoint.store.DataPointStore;
+import org.planwatch.measure.definition.MeasureDefinition;
+import org.planwatch.measure.definition.store.MeasureDocument;
+import org.planwatch.measure.definition.store.MeasureStore;
+import org.planwatch.measure.progress.ProgressService;
+import org.planwatch.measure.rejection.RejectedItem;
+import org.planwatch.measure.rejection.RejectionLog;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes in figures, whichever way they came: checks each (see {@link DataPointRules}), stores the valid ones in one
+ * bulk write, logs the refused ones, and judges again each measure that received a figure.
+ */
+@Service
+public class DataPointIntake {
+
+    private final MeasureStore measures;
+    private final DataPointStore dataPoints;
+    private final RejectionLog rejections;
+    private final ProgressService progress;
+    private final Clock clock;
+
+    DataPointIntake(MeasureStore measures, DataPointStore dataPoints, RejectionLog rejections, ProgressService progress,
+                    Clock clock) {
+        this.measures = measures;
+        this.dataPoints = dataPoints;
+        this.rejections = rejections;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes in a batch from {@code publisher} that came by {@code channel}; {@code rejectionId} names each refusal in
+     * the log so that the same batch delivered again is logged once.
+     */
+    public Intake receive(List<Submission> batch, Publisher publisher, String channel,
+                          Function<Integer, String> rejectionId) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        Set<String> keys = batch.stream().map(Submission::measure).filter(k -> k != null)
+                .map(MeasureDefinition::normaliseKey).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, MeasureDefinition> known = measures.findAll(keys).stream().map(MeasureDocument::definition)
+                .filter(d -> publisher.partnership() == null || d.partnership().equalsIgnoreCase(publisher.partnership()))
+                .collect(Collectors.toMap(MeasureDefinition::key, d -> d));
+        List<Reading> accepted = new ArrayList<>();
+        List<Rejection> refused = new ArrayList<>();
+        for (int item = 0; item < batch.size(); item++) {
+            Submission submission = batch.get(item);
+            var verdict = DataPointRules.check(item, submission,
+                    Optional.ofNullable(known.get(MeasureDefinition.normaliseKey(submission.measure()))),
+                    publisher.organisation(), today, now);
+            if (verdict instanceof DataPointRules.Accepted a) {
+                accepted.add(a.reading());
+            } else if (verdict instanceof DataPointRules.Refused r) {
+                refused.add(r.rejection());
+            }
+        }
+        DataPointStore.Stored stored = dataPoints.store(accepted);
+        rejections.record(refused.stream().map(r -> logged(r, batch.get(r.item()), publisher, channel, known,
+                rejectionId.apply(r.item()), now)).toList());
+        progress.judgeAgain(accepted.stream().map(Reading::measure).distinct().toList());
+        return new Intake(stored.added(), stored.repeats(), refused);
+    }
+
+    private static RejectedItem logged(Rejection rejection, Submission submission, Publisher publisher, String channel,
+                                       Map<String, MeasureDefinition> known, String id, Instant now) {
+        MeasureDefinition measure = known.get(MeasureDefinition.normaliseKey(submission.measure()));
+        String partnership = measure != null ? measure.partnership() : publisher.partnership();
+        String sent = "period=" + submission.period() + ", value=" + submission.value() + ", source="
+                + submission.source();
+        return new RejectedItem(id, now, channel, publisher.organisation(), partnership, submission.measure(),
+                rejection.item(), rejection.field(), rejection.reason(), submission.eventId(),
+                sent.length() > 500 ? sent.substring(0, 500) : sent);
+    }
+}

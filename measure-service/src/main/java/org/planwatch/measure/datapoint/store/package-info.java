@@ -1,0 +1,2 @@
+/** Figures in MongoDB, one document per measure and period, with every revision. */
+package org.planwatch.measure.datapoint.store;

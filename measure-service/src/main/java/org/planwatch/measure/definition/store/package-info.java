@@ -1,0 +1,2 @@
+/** Measure definitions and their latest judgement in MongoDB. */
+package org.planwatch.measure.definition.store;

@@ -1,0 +1,128 @@
+package org.planwatch.measure.definition.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.planwatch.caller.Caller;
+import org.planwatch.measure.definition.Baseline;
+import org.planwatch.measure.definition.Direction;
+import org.planwatch.measure.definition.Frequency;
+import org.planwatch.measure.definition.MeasureCatalogue;
+import org.planwatch.measure.definition.MeasureDefinition;
+import org.planwatch.measure.definition.Target;
+import org.planwatch.measure.definition.Unit;
+import org.planwatch.measure.definition.store.MeasureDocument;
+import org.planwatch.measure.progress.Judgement;
+import org.planwatch.problem.InvalidFieldException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Measure definitions: administrators define them for their partnership; partners read the ones they publish. */
+@RestController
+class MeasureController {
+
+    private static final Set<String> RESERVED = Set.of("data-points", "rejections");
+    private final MeasureCatalogue catalogue;
+
+    MeasureController(MeasureCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    record BaselineInput(BigDecimal value, LocalDate date) {
+    }
+
+    record TargetInput(BigDecimal value, LocalDate by) {
+    }
+
+    record MeasureInput(String key, String name, String unit, String direction, BaselineInput baseline,
+                        List<TargetInput> targets, String frequency, List<String> publishers, List<String> actionIds) {
+    }
+
+    record MeasureView(String key, String name, Unit unit, Direction direction, Baseline baseline,
+                       List<Target> targets, Frequency frequency, List<String> publishers, String partnership,
+                       List<String> actionIds, long version, Judgement status) {
+
+        static MeasureView of(MeasureDocument stored) {
+            MeasureDefinition d = stored.definition();
+            return new MeasureView(d.key(), d.name(), d.unit(), d.direction(), d.baseline(), d.targets(),
+                    d.frequency(), d.publishers().stream().sorted().toList(), d.partnership(),
+                    d.actionIds().stream().sorted().toList(), stored.version(), stored.judgement());
+        }
+    }
+
+    record MeasureList(List<MeasureView> items) {
+    }
+
+    @Operation(summary = "Define a measure of the caller's partnership (ADMINISTRATOR)")
+    @PostMapping("/api/measures")
+    ResponseEntity<MeasureView> define(Caller caller, @RequestBody MeasureInput input) {
+        MeasureDocument stored = catalogue.define(definition(input, input.key(), caller.partnership()));
+        return ResponseEntity.created(URI.create("/api/measures/" + stored.key()))
+                .eTag("\"" + stored.version() + "\"").body(MeasureView.of(stored));
+    }
+
+    @Operation(summary = "Change a measure's definition, at the version read (ADMINISTRATOR of its partnership)")
+    @PutMapping("/api/measures/{key}")
+    ResponseEntity<MeasureView> redefine(Caller caller, @PathVariable String key, @RequestBody MeasureInput input,
+                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        if (input.key() != null && !input.key().equals(key)) {
+            throw new InvalidFieldException("key", "a measure's key cannot change; define a new measure instead");
+        }
+        MeasureDocument current = catalogue.visible(caller, key);
+        MeasureDocument stored = catalogue.redefine(caller, definition(input, current.key(),
+                current.definition().partnership()), version(ifMatch));
+        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(MeasureView.of(stored));
+    }
+
+    @Operation(summary = "A measure with its latest status (ADMINISTRATOR of its partnership, PARTNER that publishes it)")
+    @GetMapping("/api/measures/{key}")
+    ResponseEntity<MeasureView> one(Caller caller, @PathVariable String key) {
+        MeasureDocument stored = catalogue.visible(caller, key);
+        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(MeasureView.of(stored));
+    }
+
+    @Operation(summary = "Measures with their latest status: the partnership's (ADMINISTRATOR) or those the caller"
+            + " publishes (PARTNER); actionId keeps those evidencing one action")
+    @GetMapping("/api/measures")
+    MeasureList list(Caller caller, @RequestParam(required = false) String actionId) {
+        return new MeasureList(catalogue.list(caller, actionId).stream().map(MeasureView::of).toList());
+    }
+
+    private static MeasureDefinition definition(MeasureInput input, String key, String partnership) {
+        if (key != null && RESERVED.contains(key)) {
+            throw new InvalidFieldException("key", "'" + key + "' is a word the API uses; choose another key");
+        }
+        BaselineInput baseline = input.baseline();
+        return new MeasureDefinition(key, input.name(), InvalidFieldException.oneOf("unit", Unit.class, input.unit()),
+                InvalidFieldException.oneOf("direction", Direction.class, input.direction()),
+                baseline == null ? null : new Baseline(baseline.value(), baseline.date()),
+                input.targets() == null ? null : input.targets().stream().map(t -> t == null ? null
+                        : new Target(t.value(), t.by())).toList(),
+                InvalidFieldException.oneOf("frequency", Frequency.class, input.frequency()),
+                input.publishers() == null ? null : new java.util.HashSet<>(input.publishers()), partnership,
+                input.actionIds() == null ? null : new java.util.HashSet<>(input.actionIds()));
+    }
+
+    private static long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new InvalidFieldException("If-Match", "send the version you read (its ETag), so that a change"
+                    + " made meanwhile is not overwritten");
+        }
+        try {
+            return Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("If-Match", "'" + ifMatch + "' is not a version this service gave");
+        }
+    }
+}

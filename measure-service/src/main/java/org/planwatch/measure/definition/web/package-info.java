@@ -1,0 +1,2 @@
+/** The HTTP API for defining and reading measures. */
+package org.planwatch.measure.definition.web;

@@ -1,0 +1,79 @@
+package org.planwatch.measure.progress;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Collection;
+import java.util.List;
+import org.planwatch.measure.datapoint.store.DataPointStore;
+import org.planwatch.measure.definition.store.MeasureDocument;
+import org.planwatch.measure.definition.store.MeasureStore;
+import org.planwatch.measure.progress.messaging.StatusEvents;
+import org.planwatch.mongo.outbox.OutboxEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps each measure's judgement current: after its figures change, after its definition changes, and as days pass
+ * (a measure goes stale without any figure arriving). A judgement that changes the outlook or the staleness is
+ * recorded with a status event in one update, so the event is published if and only if the judgement is stored.
+ */
+@Service
+public class ProgressService {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressService.class);
+    private static final int ATTEMPTS = 5;
+
+    private final MeasureStore measures;
+    private final DataPointStore dataPoints;
+    private final StatusEvents events;
+    private final Clock clock;
+    private final Period grace;
+
+    ProgressService(MeasureStore measures, DataPointStore dataPoints, StatusEvents events, Clock clock,
+                    @Value("${planwatch.measures.grace:P14D}") Period grace) {
+        this.measures = measures;
+        this.dataPoints = dataPoints;
+        this.events = events;
+        this.clock = clock;
+        this.grace = grace;
+    }
+
+    public void judgeAgain(Collection<String> keys) {
+        for (String key : keys) {
+            judgeAgain(key);
+        }
+    }
+
+    /** Judges one measure again; another writer changing it meanwhile makes this judge again with what it wrote. */
+    public Judgement judgeAgain(String key) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            MeasureDocument stored = measures.find(key).orElse(null);
+            if (stored == null) {
+                return null;
+            }
+            Judgement now = ProgressJudge.judge(stored.definition(), dataPoints.series(key), LocalDate.now(clock), grace);
+            if (now.equals(stored.judgement())) {
+                return now;
+            }
+            List<OutboxEvent> announced = now.differsFrom(stored.judgement())
+                    ? List.of(events.changed(stored.definition(), stored.judgement(), now)) : List.of();
+            if (measures.recordJudgement(key, stored.version(), now, announced)) {
+                return now;
+            }
+        }
+        log.warn("Measure {} kept changing while it was judged; the next figure or scan judges it again", key);
+        return null;
+    }
+
+    /** Flags measures whose partner has not reported in time. Idempotent, so replicas may all run it. */
+    @Scheduled(fixedDelayString = "${planwatch.measures.staleness-scan-interval:PT5M}",
+            initialDelayString = "${planwatch.measures.staleness-scan-delay:PT30S}")
+    public void flagStale() {
+        List<MeasureDocument> overdue = measures.overdueAndNotStale(LocalDate.now(clock), 500);
+        overdue.forEach(measure -> judgeAgain(measure.key()));
+    }
+}

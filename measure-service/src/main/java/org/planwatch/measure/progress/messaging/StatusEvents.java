@@ -1,0 +1,69 @@
+package org.planwatch.measure.progress.messaging;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.planwatch.measure.definition.MeasureDefinition;
+import org.planwatch.measure.progress.Judgement;
+import org.planwatch.mongo.outbox.OutboxEvent;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders {@code measure.status.events}: one event each time a measure's outlook or staleness changes, keyed by the
+ * measure's key, with what a reader needs to act and to explain it (see
+ * {@code contracts/measure-status-event.v1.schema.json}).
+ */
+@Component
+public class StatusEvents {
+
+    public static final String BINDING = "measureStatusEvents-out-0";
+    static final String TYPE = "org.planwatch.measure.status-changed.v1";
+    static final String SOURCE = "/planwatch/measure-service";
+    static final String DATA_SCHEMA = "https://planwatch.org/contracts/measure-status-event.v1.schema.json";
+
+    private final JsonMapper json;
+    private final Clock clock;
+
+    StatusEvents(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    record MeasureData(String key, String name, String unit, String direction, String frequency, String partnership,
+                       List<String> publishers, List<String> actionIds) {
+    }
+
+    record FigureData(String period, BigDecimal value) {
+    }
+
+    record TargetData(BigDecimal value, String by) {
+    }
+
+    record StatusData(MeasureData measure, String outlook, String previousOutlook, boolean stale,
+                      boolean previouslyStale, FigureData latest, String trend, TargetData target,
+                      BigDecimal expectedNow, BigDecimal projected, String projection, String expectedBy,
+                      String reason) {
+    }
+
+    public OutboxEvent changed(MeasureDefinition measure, Judgement before, Judgement now) {
+        String id = UUID.randomUUID().toString();
+        Instant at = clock.instant();
+        StatusData data = new StatusData(
+                new MeasureData(measure.key(), measure.name(), measure.unit().name(), measure.direction().name(),
+                        measure.frequency().name(), measure.partnership(), measure.publishers().stream().sorted()
+                        .toList(), measure.actionIds().stream().sorted().toList()),
+                now.outlook().name(), before == null ? null : before.outlook().name(), now.stale(),
+                before != null && before.stale(),
+                now.latest() == null ? null : new FigureData(now.latest().period().toString(), now.latest().value()),
+                now.trend().name(),
+                now.target() == null ? null : new TargetData(now.target().value(), now.target().by().toString()),
+                now.expectedNow(), now.projected(), now.projection(),
+                now.expectedBy() == null ? null : now.expectedBy().toString(), now.reason());
+        CloudEvent envelope = new CloudEvent("1.0", id, SOURCE, TYPE, measure.key(), at.toString(), "application/json",
+                DATA_SCHEMA, data);
+        return new OutboxEvent(id, TYPE, BINDING, measure.key(), at, json.writeValueAsString(envelope), null);
+    }
+}

@@ -1,0 +1,2 @@
+/** The HTTP API for reading refused figures. */
+package org.planwatch.measure.rejection.web;
