@@ -211,6 +211,20 @@ class WhoMayDoWhatThroughTheGatewayIT {
     }
 
     @Test
+    void aPartnersBatchOfFiguresMayBeBiggerThanAJsonBodyButNotWithoutLimit() {
+        int before = services.requests();
+
+        HttpJson.Response batch = gateway().as(PARTNER).post("/api/measures/data-points",
+                "{\"items\":[\"" + "x".repeat(2 * 1024 * 1024) + "\"]}");
+        HttpJson.Response tooBig = gateway().as(PARTNER).post("/api/measures/data-points",
+                "{\"items\":[\"" + "x".repeat(5 * 1024 * 1024) + "\"]}");
+
+        assertThat(batch.status()).as("a 2 MB batch reaches measure-service").isEqualTo(200);
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(services.requests()).isEqualTo(before + 1);
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeadersOnce() {
         HttpJson.Response response = gateway().as(ADMINISTRATOR).get("/api/plans");
 
