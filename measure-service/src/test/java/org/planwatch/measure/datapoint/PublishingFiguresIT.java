@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.planwatch.testsupport.EventContracts;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestIssuer;
@@ -138,6 +139,9 @@ class PublishingFiguresIT {
         assertThat(at(downgrade.value(), "$.data.latest.period")).isEqualTo(LAST_YEAR + "-Q4");
         assertThat(at(downgrade.value(), "$.data.measure.actionIds[0]")).isEqualTo("action-3a");
         assertThat(at(downgrade.value(), "$.data.reason")).contains("straight line from the baseline 100");
+        assertThat(events).allSatisfy(event -> assertThat(EventContracts.violations(
+                EventContracts.schemaOf("measure-service", "measure-status-event.v1.schema.json"), event.value()))
+                .isEmpty());
     }
 
     @Test
@@ -220,6 +224,8 @@ class PublishingFiguresIT {
     void figuresPublishedOnKafkaAreStoredOnceAndRefusedOnesGoToTheDeadLetterTopicWithTheReason() {
         String key = aMeasure("PERCENTAGE", "PKAVS");
         String good = cloudEvent("e-" + key + "-1", "PKAVS", key, LAST_YEAR + "-Q1", "52.5");
+        assertThat(EventContracts.violations(EventContracts.schemaOf("measure-service",
+                "measure-datapoint-event.v1.schema.json"), good)).as("the example keeps the contract").isEmpty();
         KafkaTopics.send("measure.datapoints", key, good, Map.of());
         KafkaTopics.send("measure.datapoints", key, good, Map.of());
         KafkaTopics.send("measure.datapoints", key, cloudEvent("e-" + key + "-2", "PKAVS", key, LAST_YEAR + "-Q2",
