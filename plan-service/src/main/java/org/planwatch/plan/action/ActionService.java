@@ -149,6 +149,69 @@ public class ActionService {
         });
     }
 
+    /** A measure's new outlook, as plan-service reads measure-service's status event. */
+    public record MeasureOutlook(String measureKey, String measureName, String partnership, String outlook,
+                                 String reason, java.time.Instant judgedAt, List<String> actionIds) {
+    }
+
+    /**
+     * Suggests to each action of the measure's partnership that reports on it the RAG rating its outlook implies,
+     * and applies the suggestion where an administrator set the action's rating to follow its measures: as any RAG
+     * change, so a downgrade emails the leads, with the measure's reason. Returns the ids of the actions changed.
+     */
+    public List<String> followMeasure(MeasureOutlook outlook) {
+        var suggested = RagSuggestion.forOutlook(outlook.outlook());
+        if (suggested.isEmpty()) {
+            return List.of();
+        }
+        RagSuggestion suggestion = new RagSuggestion(suggested.get(), outlook.measureKey(), outlook.measureName(),
+                outlook.outlook(), outlook.reason(), outlook.judgedAt());
+        List<String> changed = new ArrayList<>();
+        for (String id : store.idsReportingOn(outlook.measureKey(), plans.idsInPartnership(outlook.partnership()),
+                outlook.actionIds() == null ? List.of() : outlook.actionIds())) {
+            if (store.suggestRag(id, suggestion) && store.ragSource(id).automatic() && applied(id, suggestion)) {
+                changed.add(id);
+            }
+        }
+        return changed;
+    }
+
+    private boolean applied(String id, RagSuggestion suggestion) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Versioned<Action> current = get(id);
+            if (current.value().rag() == suggestion.rag() || current.value().rag() == Rag.COMPLETE) {
+                return false;
+            }
+            try {
+                edit(id, current.version(), ActionEdit.rag(suggestion.rag()), null,
+                        new Actor("measure-service", limitReason(suggestion.explanation())));
+                return true;
+            } catch (StaleVersionException someoneElse) {
+                // a person changed the action meanwhile: look again at what they left
+            }
+        }
+        return false;
+    }
+
+    private static String limitReason(String reason) {
+        return reason.length() <= Action.MAX_TEXT ? reason : reason.substring(0, Action.MAX_TEXT - 1) + "…";
+    }
+
+    public RagSource ragSource(String id, Caller caller) {
+        get(id, caller);
+        return store.ragSource(id);
+    }
+
+    public RagSource setRagAutomatic(String id, boolean automatic, Caller caller) {
+        get(id, caller);
+        store.setRagAutomatic(id, automatic);
+        RagSource source = store.ragSource(id);
+        if (automatic && source.suggestion() != null) {
+            applied(id, source.suggestion());
+        }
+        return source;
+    }
+
     public List<String> idsLedBy(String leadId) {
         return store.idsLedBy(leadId);
     }

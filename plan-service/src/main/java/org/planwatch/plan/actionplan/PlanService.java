@@ -72,6 +72,11 @@ public class PlanService {
         return caller.partnership() == null ? List.of() : store.idsOf(caller.partnership());
     }
 
+    /** The ids of a partnership's plans, for work that acts for the partnership rather than for a caller. */
+    public List<String> idsInPartnership(String partnership) {
+        return partnership == null || partnership.isBlank() ? List.of() : store.idsOf(partnership);
+    }
+
     public Optional<Versioned<Plan>> find(String id) {
         return store.find(id);
     }

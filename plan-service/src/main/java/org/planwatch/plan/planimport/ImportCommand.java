@@ -77,6 +77,8 @@ public final class ImportCommand {
         String ownerEmail = options.getOrDefault("owner-email", "planwatch@localhost.localdomain");
         Caller caller = new Caller("cli:" + System.getProperty("user.name", "operator"), ownerEmail,
                 Set.of(Caller.Role.ADMINISTRATOR), options.get("partnership"), null);
+        // An import run does its work and ends: it takes no part in following measures' status events.
+        springArgs.add("--spring.cloud.stream.bindings.measureStatus-in-0.consumer.auto-startup=false");
         SpringApplication spring = new SpringApplication(application);
         spring.setWebApplicationType(WebApplicationType.NONE);
         spring.setDefaultProperties(Map.of("planwatch.scheduling.enabled", "false",

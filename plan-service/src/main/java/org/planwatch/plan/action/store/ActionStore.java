@@ -6,11 +6,14 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.planwatch.plan.action.Action;
 import org.planwatch.plan.action.HistoryEntry;
+import org.planwatch.plan.action.RagSource;
+import org.planwatch.plan.action.RagSuggestion;
 import org.planwatch.plan.action.Rag;
 import org.planwatch.plan.actionplan.PlanContents;
 import org.planwatch.plan.concurrency.Versioned;
@@ -103,6 +106,45 @@ public class ActionStore implements PlanContents, LeadReferences {
         }
         return document.getList("history", org.bson.Document.class).stream()
                 .map(line -> mongo.getConverter().read(HistoryEntry.class, line)).toList();
+    }
+
+    /** Where an action's RAG rating comes from; people, unless an administrator chose the linked measures. */
+    public RagSource ragSource(String id) {
+        org.bson.Document stored = mongo.findOne(query(where("_id").is(id).and("deleted").is(false)),
+                org.bson.Document.class, ActionDocument.COLLECTION);
+        if (stored == null || stored.get("ragSource") == null) {
+            return RagSource.BY_PEOPLE;
+        }
+        org.bson.Document source = stored.get("ragSource", org.bson.Document.class);
+        org.bson.Document suggestion = source.get("suggestion", org.bson.Document.class);
+        return new RagSource(Boolean.TRUE.equals(source.getBoolean("automatic")),
+                suggestion == null ? null : mongo.getConverter().read(RagSuggestion.class, suggestion));
+    }
+
+    public boolean setRagAutomatic(String id, boolean automatic) {
+        return mongo.updateFirst(query(where("_id").is(id).and("deleted").is(false)),
+                new Update().set("ragSource.automatic", automatic), ActionDocument.COLLECTION).getMatchedCount() == 1;
+    }
+
+    /**
+     * Keeps a measure's suggestion for an action unless a later judgement's suggestion is held already (status
+     * events may be delivered again, or late); false when this one is older than what is held.
+     */
+    public boolean suggestRag(String id, RagSuggestion suggestion) {
+        Query notNewer = query(where("_id").is(id).and("deleted").is(false).orOperator(
+                where("ragSource.suggestion.judgedAt").exists(false),
+                where("ragSource.suggestion.judgedAt").lte(suggestion.judgedAt())));
+        return mongo.updateFirst(notNewer, new Update().set("ragSource.suggestion", suggestion),
+                ActionDocument.COLLECTION).getMatchedCount() == 1;
+    }
+
+    /** Actions in these plans that report on a measure, by their link to it or named by measure-service. */
+    public List<String> idsReportingOn(String measureKey, Collection<String> planIds, Collection<String> named) {
+        Query linked = query(where("deleted").is(false).and("action.planId").in(planIds).orOperator(
+                where("action.measures.measureId").is(measureKey), where("_id").in(named)));
+        linked.fields().include("_id");
+        return mongo.find(linked, org.bson.Document.class, ActionDocument.COLLECTION).stream()
+                .map(d -> d.getString("_id")).toList();
     }
 
     public List<Versioned<Action>> inPlan(String planId) {
