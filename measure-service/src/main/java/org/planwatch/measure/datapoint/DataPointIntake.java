@@ -44,10 +44,11 @@ public class DataPointIntake {
 
     /**
      * Takes in a batch from {@code publisher} that came by {@code channel}; {@code rejectionId} names each refusal in
-     * the log so that the same batch delivered again is logged once.
+     * the log so that the same batch delivered again is logged once. The measures that received figures are judged
+     * before this returns ({@code judgeNow}, for a caller waiting to see the outcome) or within a second.
      */
     public Intake receive(List<Submission> batch, Publisher publisher, String channel,
-                          Function<Integer, String> rejectionId) {
+                          Function<Integer, String> rejectionId, boolean judgeNow) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         Set<String> keys = batch.stream().map(Submission::measure).filter(k -> k != null)
@@ -71,7 +72,12 @@ public class DataPointIntake {
         DataPointStore.Stored stored = dataPoints.store(accepted);
         rejections.record(refused.stream().map(r -> logged(r, batch.get(r.item()), publisher, channel, known,
                 rejectionId.apply(r.item()), now)).toList());
-        progress.judgeAgain(accepted.stream().map(Reading::measure).distinct().toList());
+        List<String> received = accepted.stream().map(Reading::measure).distinct().toList();
+        if (judgeNow) {
+            progress.judgeAgain(received);
+        } else {
+            progress.judgeSoon(received);
+        }
         return new Intake(stored.added(), stored.repeats(), refused);
     }
 

@@ -69,6 +69,23 @@ public class ProgressService {
         return null;
     }
 
+    /** Has these measures judged shortly, by the loop below; the request is stored, so a crash does not lose it. */
+    public void judgeSoon(Collection<String> keys) {
+        measures.markForJudging(keys, clock.instant());
+    }
+
+    /**
+     * Judges the measures that received figures since they were last judged: many polls of figures make one
+     * judgement. Idempotent, so replicas may all run it.
+     */
+    @Scheduled(fixedDelayString = "${planwatch.measures.judging-interval:PT0.3S}")
+    public void judgeMarked() {
+        measures.markedForJudging(200).forEach((key, askedAt) -> {
+            judgeAgain(key);
+            measures.judged(key, askedAt);
+        });
+    }
+
     /** Flags measures whose partner has not reported in time. Idempotent, so replicas may all run it. */
     @Scheduled(fixedDelayString = "${planwatch.measures.staleness-scan-interval:PT5M}",
             initialDelayString = "${planwatch.measures.staleness-scan-delay:PT30S}")

@@ -237,6 +237,9 @@ class PublishingFiguresIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(partner("PKAVS")
                 .get("/api/measures/" + key + "/data-points").list("$.items[*].revisions[*].id"))
                 .containsExactly("e-" + key + "-1"));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(partner("PKAVS")
+                .get("/api/measures/" + key).at("$.status.latest.value", Double.class)).as("judged within a second")
+                .isEqualTo(52.5));
         List<KafkaTopics.Record> dead = KafkaTopics.read("measure.datapoints.dlq", r -> key.equals(r.key()), 3,
                 Duration.ofSeconds(30));
         assertThat(dead).extracting(r -> r.headers().get("x-rejection-field")).containsExactly("value", "measure",

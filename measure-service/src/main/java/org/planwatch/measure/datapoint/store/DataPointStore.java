@@ -6,22 +6,16 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
-import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.planwatch.measure.datapoint.Reading;
 import org.planwatch.measure.definition.ReportingPeriod;
@@ -32,22 +26,23 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Repository;
 
 /**
- * Data points in MongoDB: one document per measure and period, holding every revision the partner sent for it.
- * A batch is one unordered bulk write of conditional upserts: a reading whose event id the period already holds
- * matches nothing, so its upsert collides with the existing document's id, which is how a repeat is recognised;
- * anything else appends a revision. No read precedes the write, so redelivered and concurrent batches need no lock.
+ * Figures in MongoDB as immutable revisions, one document each, its id the measure and the event id. A batch is one
+ * unordered bulk insert: a repeat collides with the revision already held and is counted, not stored; a correction
+ * is simply another revision of the same period. Nothing is ever updated in place, so redelivered and concurrent
+ * batches need no lock, and taking figures in runs at the store's insert rate. A period's value is its revision
+ * produced last (received last, on a tie), worked out when the figures are read.
  */
 @Repository
 public class DataPointStore {
 
-    static final String COLLECTION = "datapoints";
+    static final String COLLECTION = "revisions";
     private static final int DUPLICATE_KEY = 11000;
     private final MongoTemplate mongo;
 
     DataPointStore(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("measure", Sort.Direction.ASC)
-                .on("periodEnd", Sort.Direction.ASC));
+                .on("periodEnd", Sort.Direction.ASC).on("periodStart", Sort.Direction.ASC));
     }
 
     /** What a batch did: how many readings were new (a first figure or a correction) and how many repeats. */
@@ -58,68 +53,55 @@ public class DataPointStore {
         if (readings.isEmpty()) {
             return new Stored(0, 0);
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(readings.size());
+        List<Document> revisions = new ArrayList<>(readings.size());
         for (Reading reading : readings) {
-            Bson notYetHeld = Filters.and(Filters.eq("_id", id(reading.measure(), reading.period())),
-                    Filters.ne("revisions.eventId", reading.eventId()));
-            Bson append = Updates.combine(
-                    Updates.setOnInsert("measure", reading.measure()),
-                    Updates.setOnInsert("period", reading.period().toString()),
-                    Updates.setOnInsert("periodKind", reading.period().kind().name()),
-                    Updates.setOnInsert("periodStart", reading.period().start().toString()),
-                    Updates.setOnInsert("periodEnd", reading.period().end().toString()),
-                    Updates.push("revisions", revision(reading)));
-            writes.add(new UpdateOneModel<>(notYetHeld, append, new UpdateOptions().upsert(true)));
+            revisions.add(revision(reading));
         }
-        List<Integer> collided = write(writes);
-        if (collided.isEmpty()) {
-            return new Stored(readings.size(), 0);
-        }
-        // A collision is a repeat, or a second reading of a period that a reading beside it in the same batch created:
-        // tried again now that the period exists, only a repeat collides.
-        List<Integer> repeats = write(collided.stream().map(writes::get).toList());
-        return new Stored(readings.size() - repeats.size(), repeats.size());
-    }
-
-    /** Writes, and returns the positions of the writes that collided with an existing document. */
-    private List<Integer> write(List<WriteModel<Document>> writes) {
         try {
-            mongo.getCollection(COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
-            return List.of();
+            mongo.getCollection(COLLECTION).insertMany(revisions, new InsertManyOptions().ordered(false));
+            return new Stored(readings.size(), 0);
         } catch (MongoBulkWriteException partly) {
-            List<Integer> collided = new ArrayList<>();
+            int repeats = 0;
             for (BulkWriteError error : partly.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw partly;
                 }
-                collided.add(error.getIndex());
+                repeats++;
             }
-            return collided;
+            return new Stored(readings.size() - repeats, repeats);
         }
     }
 
-    /** Each period's value as it stands: its revision produced last (received last, on a tie). */
+    /** Each period's value as it stands, oldest period first. */
     public List<Point> series(String measure) {
         return revisionsOf(measure).stream().map(period -> new Point(period.period(), period.current().value()))
                 .toList();
     }
 
-    /** Every period of a measure with its revisions, oldest period first. */
+    /** Every period of a measure with its revisions in the order they were produced, oldest period first. */
     public List<PeriodHistory> revisionsOf(String measure) {
         List<PeriodHistory> periods = new ArrayList<>();
+        List<Revision> revisions = new ArrayList<>();
+        String period = null;
         for (Document stored : mongo.getCollection(COLLECTION).find(Filters.eq("measure", measure))
-                .sort(new Document("periodEnd", 1).append("periodStart", 1))) {
-            ReportingPeriod period = ReportingPeriod.parse(stored.getString("period")).orElseThrow();
-            List<Revision> revisions = stored.getList("revisions", Document.class).stream().map(r -> new Revision(
-                    ((Decimal128) r.get("value")).bigDecimalValue(), r.getString("source"), r.getString("organisation"),
-                    r.getString("eventId"), r.getDate("producedAt").toInstant(), r.getDate("receivedAt").toInstant()))
-                    .sorted(Comparator.comparing(Revision::producedAt).thenComparing(Revision::receivedAt)).toList();
-            periods.add(new PeriodHistory(period, revisions));
+                .sort(new Document("periodEnd", 1).append("periodStart", 1).append("producedAt", 1)
+                        .append("receivedAt", 1))) {
+            if (period != null && !period.equals(stored.getString("period"))) {
+                periods.add(new PeriodHistory(ReportingPeriod.parse(period).orElseThrow(), List.copyOf(revisions)));
+                revisions.clear();
+            }
+            period = stored.getString("period");
+            revisions.add(new Revision(((Decimal128) stored.get("value")).bigDecimalValue(), stored.getString("source"),
+                    stored.getString("organisation"), stored.getString("eventId"),
+                    stored.getDate("producedAt").toInstant(), stored.getDate("receivedAt").toInstant()));
+        }
+        if (period != null) {
+            periods.add(new PeriodHistory(ReportingPeriod.parse(period).orElseThrow(), List.copyOf(revisions)));
         }
         return periods;
     }
 
-    /** The measures among {@code keys} that have figures, for judging after a batch. */
+    /** The measures among {@code keys} that have figures. */
     public Set<String> measuresWithFigures(Collection<String> keys) {
         return new HashSet<>(mongo.findDistinct(query(where("measure").in(keys)), "measure", COLLECTION,
                 String.class));
@@ -138,15 +120,16 @@ public class DataPointStore {
         }
     }
 
-    private static String id(String measure, ReportingPeriod period) {
-        return measure + "|" + period;
-    }
-
     private static Document revision(Reading reading) {
-        return new Document("eventId", reading.eventId())
+        return new Document("_id", reading.measure() + "|" + reading.eventId())
+                .append("measure", reading.measure())
+                .append("period", reading.period().toString())
+                .append("periodStart", reading.period().start().toString())
+                .append("periodEnd", reading.period().end().toString())
                 .append("value", new Decimal128(reading.value()))
                 .append("source", reading.source())
                 .append("organisation", reading.organisation())
+                .append("eventId", reading.eventId())
                 .append("producedAt", Date.from(reading.producedAt()))
                 .append("receivedAt", Date.from(reading.receivedAt()));
     }

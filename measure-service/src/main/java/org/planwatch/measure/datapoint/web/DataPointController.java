@@ -82,7 +82,8 @@ class DataPointController {
             throw new InvalidFieldException("measure", "is given by the path; leave it out of the body");
         }
         Submission submission = DataPointRequests.read(body, key, fallbackId);
-        Intake result = intake.receive(List.of(submission), publisher, "HTTP", item -> "http:" + submission.eventId());
+        Intake result = intake.receive(List.of(submission), publisher, "HTTP", item -> "http:" + submission.eventId(),
+                true);
         if (!result.rejected().isEmpty()) {
             Rejection refused = result.rejected().get(0);
             ProblemDetail problem = rejected(result, "The data point was refused", refused.field() + ": "
@@ -123,7 +124,7 @@ class DataPointController {
             for (int i = 0; i < items.size(); i++) {
                 batch.add(DataPointRequests.read(items.get(i), null, scope + ":" + i));
             }
-            Intake result = intake.receive(batch, publisher, "HTTP", item -> scope + ":" + item);
+            Intake result = intake.receive(batch, publisher, "HTTP", item -> scope + ":" + item, true);
             if (result.rejected().isEmpty()) {
                 return ResponseEntity.ok(new Outcome(result.stored(), result.repeats(), 0));
             }

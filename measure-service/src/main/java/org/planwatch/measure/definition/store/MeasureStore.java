@@ -35,6 +35,7 @@ public class MeasureStore {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("definition.partnership", Sort.Direction.ASC)
                 .on("_id", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("definition.actionIds", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("judgeRequestedAt", Sort.Direction.ASC).sparse());
         // Only documents with events waiting carry the field: the outbox relay's query reads this small index.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("outbox.eventId", Sort.Direction.ASC).sparse());
     }
@@ -91,6 +92,30 @@ public class MeasureStore {
         }
         return mongo.updateFirst(query(where("_id").is(key).and("version").is(expectedVersion)), update,
                 MeasureDocument.class).getMatchedCount() == 1;
+    }
+
+    /** Asks for these measures to be judged again soon: new figures arrived. */
+    public void markForJudging(Collection<String> keys, Instant at) {
+        if (!keys.isEmpty()) {
+            mongo.updateMulti(query(where("_id").in(keys)), new Update().set("judgeRequestedAt", at), COLLECTION);
+        }
+    }
+
+    /** Measures asked to be judged again, with when each was asked. */
+    public java.util.Map<String, Instant> markedForJudging(int limit) {
+        Query marked = query(where("judgeRequestedAt").exists(true)).limit(limit);
+        marked.fields().include("_id").include("judgeRequestedAt");
+        java.util.Map<String, Instant> found = new java.util.LinkedHashMap<>();
+        for (org.bson.Document d : mongo.find(marked, org.bson.Document.class, COLLECTION)) {
+            found.put(d.getString("_id"), d.getDate("judgeRequestedAt").toInstant());
+        }
+        return found;
+    }
+
+    /** Clears the request, unless another came after {@code askedAt}: then the measure is judged once more. */
+    public void judged(String key, Instant askedAt) {
+        mongo.updateFirst(query(where("_id").is(key).and("judgeRequestedAt").is(askedAt)),
+                new Update().unset("judgeRequestedAt"), COLLECTION);
     }
 
     /** Measures whose next figure was due before {@code date} and that are not flagged stale yet. */
