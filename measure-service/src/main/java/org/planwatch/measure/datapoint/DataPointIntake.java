@@ -16,13 +16,15 @@ import org.planwatch.measure.definition.MeasureDefinition;
 import org.planwatch.measure.definition.store.MeasureDocument;
 import org.planwatch.measure.definition.store.MeasureStore;
 import org.planwatch.measure.progress.ProgressService;
+import org.planwatch.measure.progress.SeriesEntry;
 import org.planwatch.measure.rejection.RejectedItem;
 import org.planwatch.measure.rejection.RejectionLog;
 import org.springframework.stereotype.Service;
 
 /**
  * Takes in figures, whichever way they came: checks each (see {@link DataPointRules}), stores the valid ones in one
- * bulk write, logs the refused ones, and judges again each measure that received a figure.
+ * bulk write, brings their measures' series up to date in another, logs the refused ones, and has each measure that
+ * received a figure judged again.
  */
 @Service
 public class DataPointIntake {
@@ -72,11 +74,17 @@ public class DataPointIntake {
         DataPointStore.Stored stored = dataPoints.store(accepted);
         rejections.record(refused.stream().map(r -> logged(r, batch.get(r.item()), publisher, channel, known,
                 rejectionId.apply(r.item()), now)).toList());
-        List<String> received = accepted.stream().map(Reading::measure).distinct().toList();
+        // Every accepted figure, repeats too: a batch delivered again after a crash between the two writes completes
+        // the series, and merging an entry twice changes nothing.
+        Map<String, Map<String, String>> series = new java.util.HashMap<>();
+        for (Reading reading : accepted) {
+            series.computeIfAbsent(reading.measure(), m -> new java.util.HashMap<>()).merge(reading.period().toString(),
+                    SeriesEntry.of(reading.value(), reading.producedAt(), reading.receivedAt(), reading.eventId()),
+                    (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        measures.mergeSeries(series, now);
         if (judgeNow) {
-            progress.judgeAgain(received);
-        } else {
-            progress.judgeSoon(received);
+            progress.judgeAgain(series.keySet());
         }
         return new Intake(stored.added(), stored.repeats(), refused);
     }

@@ -1,11 +1,12 @@
 package org.planwatch.measure.progress;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
 import java.util.List;
-import org.planwatch.measure.datapoint.store.DataPointStore;
+import java.util.Map;
 import org.planwatch.measure.definition.store.MeasureDocument;
 import org.planwatch.measure.definition.store.MeasureStore;
 import org.planwatch.measure.progress.messaging.StatusEvents;
@@ -28,15 +29,13 @@ public class ProgressService {
     private static final int ATTEMPTS = 5;
 
     private final MeasureStore measures;
-    private final DataPointStore dataPoints;
     private final StatusEvents events;
     private final Clock clock;
     private final Period grace;
 
-    ProgressService(MeasureStore measures, DataPointStore dataPoints, StatusEvents events, Clock clock,
+    ProgressService(MeasureStore measures, StatusEvents events, Clock clock,
                     @Value("${planwatch.measures.grace:P14D}") Period grace) {
         this.measures = measures;
-        this.dataPoints = dataPoints;
         this.events = events;
         this.clock = clock;
         this.grace = grace;
@@ -55,7 +54,8 @@ public class ProgressService {
             if (stored == null) {
                 return null;
             }
-            Judgement now = ProgressJudge.judge(stored.definition(), dataPoints.series(key), LocalDate.now(clock), grace);
+            Judgement now = ProgressJudge.judge(stored.definition(), SeriesEntry.points(stored.series()),
+                    LocalDate.now(clock), grace);
             if (now.equals(stored.judgement())) {
                 return now;
             }
@@ -69,17 +69,13 @@ public class ProgressService {
         return null;
     }
 
-    /** Has these measures judged shortly, by the loop below; the request is stored, so a crash does not lose it. */
-    public void judgeSoon(Collection<String> keys) {
-        measures.markForJudging(keys, clock.instant());
-    }
-
     /**
      * Judges the measures that received figures since they were last judged: many polls of figures make one
      * judgement. Idempotent, so replicas may all run it.
      */
-    @Scheduled(fixedDelayString = "${planwatch.measures.judging-interval:PT0.3S}")
+    @Scheduled(fixedDelayString = "${planwatch.measures.judging-interval:PT1S}")
     public void judgeMarked() {
+        // Figures arriving meanwhile mark the measure again, and it is judged once more.
         measures.markedForJudging(200).forEach((key, askedAt) -> {
             judgeAgain(key);
             measures.judged(key, askedAt);

@@ -156,6 +156,8 @@ class PublishingFiguresIT {
         HttpJson.Response series = pkavs.get("/api/measures/" + key + "/data-points");
         assertThat(series.at("$.items[0].value", Integer.class)).isEqualTo(120);
         assertThat(series.list("$.items[0].revisions[*].id")).containsExactly("older", "newer");
+        assertThat(pkavs.get("/api/measures/" + key).at("$.status.latest.value", Integer.class)).as("judged on it")
+                .isEqualTo(120);
     }
 
     @Test

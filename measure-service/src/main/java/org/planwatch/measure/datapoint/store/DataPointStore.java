@@ -1,8 +1,5 @@
 package org.planwatch.measure.datapoint.store;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
@@ -11,15 +8,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.planwatch.measure.datapoint.Reading;
 import org.planwatch.measure.definition.ReportingPeriod;
-import org.planwatch.measure.progress.Point;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -30,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * unordered bulk insert: a repeat collides with the revision already held and is counted, not stored; a correction
  * is simply another revision of the same period. Nothing is ever updated in place, so redelivered and concurrent
  * batches need no lock, and taking figures in runs at the store's insert rate. A period's value is its revision
- * produced last (received last, on a tie), worked out when the figures are read.
+ * produced last (received last, on a tie); the measure keeps it at hand in its series for judging.
  */
 @Repository
 public class DataPointStore {
@@ -42,7 +39,8 @@ public class DataPointStore {
     DataPointStore(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("measure", Sort.Direction.ASC)
-                .on("periodEnd", Sort.Direction.ASC).on("periodStart", Sort.Direction.ASC));
+                .on("periodEnd", Sort.Direction.ASC).on("periodStart", Sort.Direction.ASC)
+                .on("producedAt", Sort.Direction.ASC).on("receivedAt", Sort.Direction.ASC));
     }
 
     /** What a batch did: how many readings were new (a first figure or a correction) and how many repeats. */
@@ -72,39 +70,34 @@ public class DataPointStore {
         }
     }
 
-    /** Each period's value as it stands, oldest period first. */
-    public List<Point> series(String measure) {
-        return revisionsOf(measure).stream().map(period -> new Point(period.period(), period.current().value()))
-                .toList();
-    }
-
     /** Every period of a measure with its revisions in the order they were produced, oldest period first. */
     public List<PeriodHistory> revisionsOf(String measure) {
-        List<PeriodHistory> periods = new ArrayList<>();
-        List<Revision> revisions = new ArrayList<>();
-        String period = null;
-        for (Document stored : mongo.getCollection(COLLECTION).find(Filters.eq("measure", measure))
-                .sort(new Document("periodEnd", 1).append("periodStart", 1).append("producedAt", 1)
-                        .append("receivedAt", 1))) {
-            if (period != null && !period.equals(stored.getString("period"))) {
-                periods.add(new PeriodHistory(ReportingPeriod.parse(period).orElseThrow(), List.copyOf(revisions)));
-                revisions.clear();
-            }
-            period = stored.getString("period");
-            revisions.add(new Revision(((Decimal128) stored.get("value")).bigDecimalValue(), stored.getString("source"),
-                    stored.getString("organisation"), stored.getString("eventId"),
-                    stored.getDate("producedAt").toInstant(), stored.getDate("receivedAt").toInstant()));
-        }
-        if (period != null) {
-            periods.add(new PeriodHistory(ReportingPeriod.parse(period).orElseThrow(), List.copyOf(revisions)));
-        }
-        return periods;
+        return revisionsOf(List.of(measure)).getOrDefault(measure, List.of());
     }
 
-    /** The measures among {@code keys} that have figures. */
-    public Set<String> measuresWithFigures(Collection<String> keys) {
-        return new HashSet<>(mongo.findDistinct(query(where("measure").in(keys)), "measure", COLLECTION,
-                String.class));
+    /**
+     * The same for several measures, read in one query. Sorted here rather than by the server: a sort there would
+     * need the whole result in the server's memory at once.
+     */
+    public Map<String, List<PeriodHistory>> revisionsOf(Collection<String> measures) {
+        Map<String, Map<String, List<Revision>>> grouped = new HashMap<>();
+        Map<String, ReportingPeriod> periods = new HashMap<>();
+        for (Document stored : mongo.getCollection(COLLECTION).find(Filters.in("measure", measures))) {
+            String period = stored.getString("period");
+            periods.computeIfAbsent(period, p -> ReportingPeriod.parse(p).orElseThrow());
+            grouped.computeIfAbsent(stored.getString("measure"), m -> new HashMap<>())
+                    .computeIfAbsent(period, p -> new ArrayList<>())
+                    .add(new Revision(((Decimal128) stored.get("value")).bigDecimalValue(), stored.getString("source"),
+                            stored.getString("organisation"), stored.getString("eventId"),
+                            stored.getDate("producedAt").toInstant(), stored.getDate("receivedAt").toInstant()));
+        }
+        Map<String, List<PeriodHistory>> byMeasure = new HashMap<>();
+        grouped.forEach((measure, byPeriod) -> byMeasure.put(measure, byPeriod.entrySet().stream()
+                .map(e -> new PeriodHistory(periods.get(e.getKey()), e.getValue().stream()
+                        .sorted(Comparator.comparing(Revision::producedAt).thenComparing(Revision::receivedAt))
+                        .toList()))
+                .sorted(Comparator.comparing(PeriodHistory::period)).toList()));
+        return byMeasure;
     }
 
     /** One revision of a period's figure. */

@@ -43,7 +43,8 @@ public class MeasureStore {
     public MeasureDocument insert(MeasureDefinition definition) {
         Instant now = clock.instant();
         try {
-            return mongo.insert(new MeasureDocument(definition.key(), definition, null, 1, now, now, List.of()));
+            return mongo.insert(new MeasureDocument(definition.key(), definition, null, 1, now, now, List.of(),
+                    java.util.Map.of()));
         } catch (DuplicateKeyException taken) {
             throw new ConflictException("a measure with the key '" + definition.key() + "' exists already");
         }
@@ -94,11 +95,23 @@ public class MeasureStore {
                 MeasureDocument.class).getMatchedCount() == 1;
     }
 
-    /** Asks for these measures to be judged again soon: new figures arrived. */
-    public void markForJudging(Collection<String> keys, Instant at) {
-        if (!keys.isEmpty()) {
-            mongo.updateMulti(query(where("_id").in(keys)), new Update().set("judgeRequestedAt", at), COLLECTION);
+    /**
+     * Brings measures' series up to date with new figures ({@code entries}: measure, period, series entry), one
+     * update per measure with {@code $max} per period, and asks for those measures to be judged again soon. Applying
+     * the same entries again, or older ones after newer, changes nothing.
+     */
+    public void mergeSeries(java.util.Map<String, java.util.Map<String, String>> entries, Instant at) {
+        if (entries.isEmpty()) {
+            return;
         }
+        org.springframework.data.mongodb.core.BulkOperations bulk = mongo.bulkOps(
+                org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        entries.forEach((key, periods) -> {
+            Update update = new Update().set("judgeRequestedAt", at);
+            periods.forEach((period, entry) -> update.max("series." + period, entry));
+            bulk.updateOne(query(where("_id").is(key)), update);
+        });
+        bulk.execute();
     }
 
     /** Measures asked to be judged again, with when each was asked. */

@@ -1,0 +1,310 @@
+package org.planwatch.measure.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.tools.ConsumerPerformance;
+import org.apache.kafka.tools.ProducerPerformance;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.TestIssuer;
+import org.planwatch.testsupport.TestServers;
+
+/**
+ * How fast measure-service takes in partners' figures from {@code measure.datapoints}, next to its two ceilings
+ * measured in the same run on the same servers with the same messages: the broker's raw rate (Kafka's own
+ * ProducerPerformance and ConsumerPerformance tools) and the store's raw bulk-insert rate (the MongoDB driver's
+ * unordered insertMany of the same documents, in the same batch size as the service's polls). Rounds interleave the
+ * four, after a warm-up. measure-service runs as a process of its own (its jar, -Xmx512m), so its CPU and memory are
+ * its own; the broker and the MongoDB stand-in run in this JVM. Run on demand with
+ * {@code measure-service/bench/run-ingestion-benchmark.sh}, never in the test suite.
+ */
+public final class IngestionBenchmark {
+
+    static final int MEASURES = Integer.getInteger("bench.measures", 200);
+    static final int EVENTS = Integer.getInteger("bench.events", 100_000);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final int POLL = 2000;
+
+    public static void main(String[] args) throws Exception {
+        String database = "bench-" + UUID.randomUUID();
+        Map<String, String> servers = TestServers.properties(database);
+        int port = freePort();
+        Process service = startService(servers, port);
+        try (MongoClient mongo = MongoClients.create(TestServers.mongoUri(database))) {
+            String base = "http://localhost:" + port;
+            awaitUp(base, service);
+            HttpJson admin = new HttpJson(base).as(TestIssuer.shared().administrator("Bench"));
+            List<String> measures = defineMeasures(admin);
+            printEnvironment(service);
+            MongoCollection<Document> revisions = mongo.getDatabase(database).getCollection("revisions");
+            MongoCollection<Document> ceiling = mongo.getDatabase(database + "-raw").getCollection("revisions");
+
+            // Warm-up of every path.
+            runService(revisions, messages("warm", measures, 20_000));
+            rawProducer(messages("warm", measures, 20_000), "bench.raw.warm");
+            rawStore(ceiling, documents("warm", measures, 20_000));
+
+            List<Double> serviceRates = new ArrayList<>();
+            List<Double> producerRates = new ArrayList<>();
+            List<Double> consumerRates = new ArrayList<>();
+            List<Double> storeRates = new ArrayList<>();
+            double serviceCpu = 0;
+            for (int round = 1; round <= ROUNDS; round++) {
+                List<byte[]> events = messages("r" + round, measures, EVENTS);
+                double cpuBefore = cpuSeconds(service.pid());
+                serviceRates.add(runService(revisions, events));
+                serviceCpu += cpuSeconds(service.pid()) - cpuBefore;
+                String rawTopic = "bench.raw.r" + round;
+                producerRates.add(rawProducer(events, rawTopic));
+                consumerRates.add(rawConsumer(rawTopic, EVENTS));
+                storeRates.add(rawStore(ceiling, documents("r" + round, measures, EVENTS)));
+                System.out.printf("round %d: service %,.0f/s | raw producer %,.0f/s, raw consumer %,.0f/s | raw store"
+                        + " bulk insert %,.0f/s%n", round, last(serviceRates), last(producerRates),
+                        last(consumerRates), last(storeRates));
+            }
+            double broker = Math.min(median(producerRates), median(consumerRates));
+            double store = median(storeRates);
+            double slower = Math.min(broker, store);
+            System.out.println();
+            System.out.printf("%,d events of %d bytes on average, %d measures, median of %d rounds (interleaved):%n",
+                    EVENTS, averageSize(messages("size", measures, 1000)), MEASURES, ROUNDS);
+            System.out.printf("  measure-service, measure.datapoints -> store   %,10.0f events/s  %.2f CPU s per"
+                    + " 1,000 events (service process)%n", median(serviceRates), serviceCpu / ROUNDS / EVENTS * 1000);
+            System.out.printf("  raw broker: producer perf                       %,10.0f records/s%n",
+                    median(producerRates));
+            System.out.printf("  raw broker: consumer perf                       %,10.0f records/s%n",
+                    median(consumerRates));
+            System.out.printf("  raw store: driver insertMany, %,d per batch    %,10.0f documents/s%n", POLL, store);
+            System.out.printf("  service / slower raw rate: %.2f (target >= 0.50); service above 10,000/s: %s%n",
+                    median(serviceRates) / slower, median(serviceRates) > 10_000 ? "yes" : "no");
+            System.out.printf("  service memory: %s%n", memory(service.pid()));
+        } finally {
+            service.destroy();
+            service.waitFor();
+        }
+        System.exit(0);
+    }
+
+    /** Publishes the events to measure.datapoints and waits until the service has stored all of them. */
+    static double runService(MongoCollection<Document> revisions, List<byte[]> events) throws Exception {
+        long before = revisions.estimatedDocumentCount();
+        long start = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (byte[] event : events) {
+                producer.send(new ProducerRecord<>("measure.datapoints", null, event));
+            }
+            producer.flush();
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        // The collection's own count (no scan), so that watching does not slow the store down.
+        while (revisions.estimatedDocumentCount() < before + events.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the service stored " + (revisions.estimatedDocumentCount() - before)
+                        + " of " + events.size() + " in 10 minutes");
+            }
+            Thread.sleep(50);
+        }
+        return events.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static double rawProducer(List<byte[]> events, String topic) throws Exception {
+        Path payloads = Files.createTempFile("bench-payloads-", ".txt");
+        Files.write(payloads, String.join("\n", events.stream().map(e -> new String(e, StandardCharsets.UTF_8))
+                .toList()).getBytes(StandardCharsets.UTF_8));
+        String output = captured(() -> ProducerPerformance.main(new String[] {"--topic", topic, "--num-records",
+                Integer.toString(events.size()), "--payload-file", payloads.toString(), "--throughput", "-1",
+                "--producer-props", "bootstrap.servers=" + TestServers.kafkaBootstrapServers(), "acks=all",
+                "linger.ms=5", "batch.size=65536"}));
+        Files.delete(payloads);
+        // "100000 records sent, 51234.5 records/sec (...)"
+        String summary = output.lines().filter(l -> l.contains("records sent")).reduce((a, b) -> b).orElseThrow(
+                () -> new IllegalStateException(output));
+        return Double.parseDouble(summary.split(",")[1].trim().split(" ")[0]);
+    }
+
+    static double rawConsumer(String topic, int count) throws Exception {
+        String output = captured(() -> ConsumerPerformance.main(new String[] {"--bootstrap-server",
+                TestServers.kafkaBootstrapServers(), "--topic", topic, "--messages", Integer.toString(count),
+                "--timeout", "60000"}));
+        // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
+        String values = output.lines().filter(l -> l.matches("^\\d{4}-.*")).reduce((a, b) -> b).orElseThrow(
+                () -> new IllegalStateException(output));
+        return Double.parseDouble(values.split(",")[5].trim());
+    }
+
+    static double rawStore(MongoCollection<Document> ceiling, List<Document> documents) {
+        long start = System.nanoTime();
+        for (int i = 0; i < documents.size(); i += POLL) {
+            ceiling.insertMany(documents.subList(i, Math.min(documents.size(), i + POLL)),
+                    new InsertManyOptions().ordered(false));
+        }
+        return documents.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The CloudEvents partners publish: one figure each, every one for a different day of a measure. */
+    static List<byte[]> messages(String round, List<String> measures, int count) {
+        List<byte[]> events = new ArrayList<>(count);
+        LocalDate day = LocalDate.now().minusDays(1);
+        for (int i = 0; i < count; i++) {
+            String measure = measures.get(i % measures.size());
+            events.add(("{\"specversion\":\"1.0\",\"id\":\"" + round + "-" + i + "\",\"source\":\"urn:partner:bench\","
+                    + "\"type\":\"org.planwatch.measure.datapoint.v1\",\"time\":\"" + Instant.now() + "\","
+                    + "\"organisation\":\"Bench Partner\",\"datacontenttype\":\"application/json\",\"data\":{"
+                    + "\"measure\":\"" + measure + "\",\"period\":\"" + day.minusDays(i / measures.size() % 3000)
+                    + "\",\"value\":" + (i % 1000) + ",\"source\":\"bench CRM\"}}").getBytes(StandardCharsets.UTF_8));
+        }
+        return events;
+    }
+
+    /** The documents the service stores for the same figures, for the store's ceiling. */
+    static List<Document> documents(String round, List<String> measures, int count) {
+        List<Document> documents = new ArrayList<>(count);
+        LocalDate day = LocalDate.now().minusDays(1);
+        Date now = new Date();
+        for (int i = 0; i < count; i++) {
+            String measure = measures.get(i % measures.size());
+            String period = day.minusDays(i / measures.size() % 3000).toString();
+            documents.add(new Document("_id", measure + "|" + round + "-" + i).append("measure", measure)
+                    .append("period", period).append("periodStart", period).append("periodEnd", period)
+                    .append("value", new Decimal128(BigDecimal.valueOf(i % 1000))).append("source", "bench CRM")
+                    .append("organisation", "Bench Partner").append("eventId", round + "-" + i)
+                    .append("producedAt", now).append("receivedAt", now));
+        }
+        return documents;
+    }
+
+    static List<String> defineMeasures(HttpJson admin) {
+        List<String> keys = new ArrayList<>();
+        for (int m = 0; m < MEASURES; m++) {
+            String key = "bench-measure-" + m;
+            HttpJson.Response defined = admin.post("/api/measures", Map.of("key", key, "name", "Bench measure " + m,
+                    "unit", "COUNT", "direction", "HIGHER_IS_BETTER",
+                    "baseline", Map.of("value", 0, "date", "2000-01-01"),
+                    "targets", List.of(Map.of("value", 1000, "by", LocalDate.now().plusYears(1).toString())),
+                    "frequency", "AS_MEASURED", "publishers", List.of("Bench Partner")));
+            if (defined.status() != 201) {
+                throw new IllegalStateException(defined.body());
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    static Process startService(Map<String, String> servers, int port) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", "measure-service/target/measure-service.jar",
+                "--server.port=" + port, "--logging.level.root=WARN"));
+        servers.forEach((name, value) -> command.add("--" + name + "=" + value));
+        for (String extra : System.getProperty("bench.service-args", "").split(" ")) {
+            if (!extra.isBlank()) {
+                command.add(extra);
+            }
+        }
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("measure-service/target/bench-service.log").toFile()).start();
+    }
+
+    static void awaitUp(String base, Process service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("measure-service exited; see measure-service/target/bench-service.log");
+            }
+            try {
+                if (new HttpJson(base).get("/actuator/health").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("measure-service did not start");
+    }
+
+    static KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 65536), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    static String captured(Work work) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** User plus system CPU seconds of a process, from /proc/PID/stat (fields 14 and 15, in clock ticks). */
+    static double cpuSeconds(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    static String memory(long pid) throws Exception {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
+                .map(l -> l.replaceAll("\\s+", " ")).reduce((a, b) -> a + ", " + b).orElse("unknown")
+                + " (heap at most 512 MB)";
+    }
+
+    static void printEnvironment(Process service) {
+        System.out.printf("JDK %s, %d cores; broker and MongoDB: %s, in the benchmark's JVM (max heap %d MB);"
+                + " measure-service pid %d, -Xmx512m; poll up to %d records%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), TestServers.source(),
+                Runtime.getRuntime().maxMemory() >> 20, service.pid(), POLL);
+    }
+
+    static int averageSize(List<byte[]> events) {
+        return (int) events.stream().mapToInt(e -> e.length).average().orElse(0);
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static double last(List<Double> values) {
+        return values.get(values.size() - 1);
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
