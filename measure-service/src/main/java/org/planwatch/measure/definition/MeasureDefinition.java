@@ -13,11 +13,12 @@ import org.planwatch.problem.InvalidFieldException;
 /**
  * What a measure is: its key (how partners' systems name it), what it counts and which way is better, where it
  * started and what it should reach by when, how often it is reported, the partner organisations allowed to publish
- * its figures, and the plan actions it is evidence for. It belongs to one partnership.
+ * its figures, the plan actions it is evidence for, and whom at the publisher to tell when figures stop coming
+ * (optional). It belongs to one partnership.
  */
 public record MeasureDefinition(String key, String name, Unit unit, Direction direction, Baseline baseline,
                                 List<Target> targets, Frequency frequency, Set<String> publishers,
-                                String partnership, Set<String> actionIds) {
+                                String partnership, Set<String> actionIds, Contact contact) {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,79}");
     private static final int LONGEST_NAME = 500;

@@ -27,7 +27,7 @@ class DataPointRulesTest {
             "Percentage of carers who feel supported to continue in caring role", Unit.PERCENTAGE,
             Direction.HIGHER_IS_BETTER, new Baseline(new BigDecimal("40"), LocalDate.of(2023, 3, 31)),
             List.of(new Target(new BigDecimal("60"), LocalDate.of(2025, 3, 31))), Frequency.QUARTERLY,
-            Set.of("PKAVS"), "Perth and Kinross", Set.of());
+            Set.of("PKAVS"), "Perth and Kinross", Set.of(), null);
 
     @Test
     void acceptsAFigureOfTheMeasuresFrequencyFromItsOwnPartner() {
@@ -81,7 +81,7 @@ class DataPointRulesTest {
     void refusesACountThatIsNotWhole() {
         MeasureDefinition supported = new MeasureDefinition("carers-supported", "Number of carers supported",
                 Unit.COUNT, Direction.HIGHER_IS_BETTER, new Baseline(BigDecimal.valueOf(1000), LocalDate.of(2023, 3, 31)),
-                List.of(), Frequency.MONTHLY, Set.of("PKAVS"), "Perth and Kinross", Set.of());
+                List.of(), Frequency.MONTHLY, Set.of("PKAVS"), "Perth and Kinross", Set.of(), null);
 
         var verdict = DataPointRules.check(0, new Submission("carers-supported", "2024-07", 12.5, null, "e-1", null),
                 Optional.of(supported), "PKAVS", TODAY, NOW);

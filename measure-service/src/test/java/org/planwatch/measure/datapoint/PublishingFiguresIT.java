@@ -63,7 +63,9 @@ class PublishingFiguresIT {
                 "direction", "HIGHER_IS_BETTER",
                 "baseline", object("value", percentage ? 40 : 100, "date", (LAST_YEAR - 1) + "-12-31"),
                 "targets", List.of(object("value", percentage ? 60 : 200, "by", (LAST_YEAR + 1) + "-12-31")),
-                "frequency", frequency, "publishers", List.of(publisher), "actionIds", List.of("action-3a")));
+                "frequency", frequency, "publishers", List.of(publisher), "actionIds", List.of("action-3a"),
+                "contact", object("name", "Data team", "email", "data@" + publisher.replace(' ', '-').toLowerCase()
+                        + ".example.org")));
         assertThat(defined.status()).as(defined.body()).isEqualTo(201);
         return key;
     }
@@ -74,6 +76,7 @@ class PublishingFiguresIT {
 
         assertThat(partner("PKAVS").get("/api/measures/" + key).at("$.name"))
                 .isEqualTo("Number of carers supported by PKAVS and Perth and Kinross HSCP");
+        assertThat(partner("PKAVS").get("/api/measures/" + key).at("$.contact.email")).isEqualTo("data@pkavs.example.org");
         assertThat(partner("PKAVS").get("/api/measures").list("$.items[*].key")).contains(key);
         assertThat(partner("Carers Centre").get("/api/measures/" + key).status()).isEqualTo(404);
         assertThat(new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"))
@@ -138,6 +141,9 @@ class PublishingFiguresIT {
         assertThat(at(downgrade.value(), "$.data.outlook")).isEqualTo("OFF_TRACK");
         assertThat(at(downgrade.value(), "$.data.latest.period")).isEqualTo(LAST_YEAR + "-Q4");
         assertThat(at(downgrade.value(), "$.data.measure.actionIds[0]")).isEqualTo("action-3a");
+        assertThat(at(downgrade.value(), "$.data.measure.contact.email")).isEqualTo("data@pkavs.example.org");
+        assertThat(at(downgrade.value(), "$.data.stale", Boolean.class)).as("last year's figures, none this year")
+                .isTrue();
         assertThat(at(downgrade.value(), "$.data.reason")).contains("straight line from the baseline 100");
         assertThat(events).allSatisfy(event -> assertThat(EventContracts.violations(
                 EventContracts.schemaOf("measure-service", "measure-status-event.v1.schema.json"), event.value()))

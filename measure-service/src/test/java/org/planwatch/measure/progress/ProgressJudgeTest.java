@@ -110,6 +110,6 @@ class ProgressJudgeTest {
         return new MeasureDefinition("carers-supported", "Number of carers supported", Unit.COUNT, direction,
                 new Baseline(new BigDecimal(baseline), LocalDate.of(2023, 12, 31)),
                 List.of(new Target(new BigDecimal(target), LocalDate.of(2024, 12, 31))), Frequency.QUARTERLY,
-                Set.of("PKAVS"), "Perth and Kinross", Set.of());
+                Set.of("PKAVS"), "Perth and Kinross", Set.of(), null);
     }
 }

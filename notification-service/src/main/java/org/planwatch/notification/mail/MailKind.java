@@ -8,6 +8,8 @@ public enum MailKind {
     DUE_DATE_CHANGED(false), RAG_DOWNGRADED(false),
     DUE_SOON(true), DUE_TODAY(true), OVERDUE(true),
     REVIEW_SOON(true), REVIEW_TODAY(true), REVIEW_OVERDUE(true),
+    /** A measure's figures stopped coming, and when they came again: to its publisher's contact and its actions' leads. */
+    MEASURE_STALE(false), MEASURE_FRESH(false),
     /** A day's emails for someone who asked for one digest; opting out of it means getting them one by one. */
     DIGEST(false);
 

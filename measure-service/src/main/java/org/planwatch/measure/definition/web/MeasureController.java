@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.planwatch.caller.Caller;
 import org.planwatch.measure.definition.Baseline;
+import org.planwatch.measure.definition.Contact;
 import org.planwatch.measure.definition.Direction;
 import org.planwatch.measure.definition.Frequency;
 import org.planwatch.measure.definition.MeasureCatalogue;
@@ -45,19 +46,23 @@ class MeasureController {
     record TargetInput(BigDecimal value, LocalDate by) {
     }
 
+    record ContactInput(String name, String email) {
+    }
+
     record MeasureInput(String key, String name, String unit, String direction, BaselineInput baseline,
-                        List<TargetInput> targets, String frequency, List<String> publishers, List<String> actionIds) {
+                        List<TargetInput> targets, String frequency, List<String> publishers, List<String> actionIds,
+                        ContactInput contact) {
     }
 
     record MeasureView(String key, String name, Unit unit, Direction direction, Baseline baseline,
                        List<Target> targets, Frequency frequency, List<String> publishers, String partnership,
-                       List<String> actionIds, long version, Judgement status) {
+                       List<String> actionIds, Contact contact, long version, Judgement status) {
 
         static MeasureView of(MeasureDocument stored) {
             MeasureDefinition d = stored.definition();
             return new MeasureView(d.key(), d.name(), d.unit(), d.direction(), d.baseline(), d.targets(),
                     d.frequency(), d.publishers().stream().sorted().toList(), d.partnership(),
-                    d.actionIds().stream().sorted().toList(), stored.version(), stored.judgement());
+                    d.actionIds().stream().sorted().toList(), d.contact(), stored.version(), stored.judgement());
         }
     }
 
@@ -111,7 +116,8 @@ class MeasureController {
                         : new Target(t.value(), t.by())).toList(),
                 InvalidFieldException.oneOf("frequency", Frequency.class, input.frequency()),
                 input.publishers() == null ? null : new java.util.HashSet<>(input.publishers()), partnership,
-                input.actionIds() == null ? null : new java.util.HashSet<>(input.actionIds()));
+                input.actionIds() == null ? null : new java.util.HashSet<>(input.actionIds()),
+                input.contact() == null ? null : new Contact(input.contact().name(), input.contact().email()));
     }
 
     private static long version(String ifMatch) {

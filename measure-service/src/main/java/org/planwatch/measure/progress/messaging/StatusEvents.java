@@ -32,8 +32,11 @@ public class StatusEvents {
         this.clock = clock;
     }
 
+    record ContactData(String name, String email) {
+    }
+
     record MeasureData(String key, String name, String unit, String direction, String frequency, String partnership,
-                       List<String> publishers, List<String> actionIds) {
+                       List<String> publishers, List<String> actionIds, ContactData contact) {
     }
 
     record FigureData(String period, BigDecimal value) {
@@ -54,7 +57,8 @@ public class StatusEvents {
         StatusData data = new StatusData(
                 new MeasureData(measure.key(), measure.name(), measure.unit().name(), measure.direction().name(),
                         measure.frequency().name(), measure.partnership(), measure.publishers().stream().sorted()
-                        .toList(), measure.actionIds().stream().sorted().toList()),
+                        .toList(), measure.actionIds().stream().sorted().toList(), measure.contact() == null ? null
+                        : new ContactData(measure.contact().name(), measure.contact().email())),
                 now.outlook().name(), before == null ? null : before.outlook().name(), now.stale(),
                 before != null && before.stale(),
                 now.latest() == null ? null : new FigureData(now.latest().period().toString(), now.latest().value()),

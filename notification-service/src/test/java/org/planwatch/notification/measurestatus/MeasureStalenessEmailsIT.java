@@ -1,0 +1,90 @@
+package org.planwatch.notification.measurestatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.planwatch.notification.Inbox.awaitMails;
+import static org.planwatch.notification.Inbox.mailsTo;
+import static org.planwatch.notification.Inbox.part;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.planwatch.notification.PlanActionEventFixtures;
+import org.planwatch.testsupport.EventContracts;
+import org.planwatch.testsupport.KafkaTopics;
+import org.planwatch.testsupport.TestServers;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * When a measure's figures stop coming, its publisher's contact and the leads of its actions are told once; when
+ * they come again, they are told that too.
+ */
+@SpringBootTest(properties = {"planwatch.reminders.cron=-", "planwatch.reminders.when-action-changes=false"})
+class MeasureStalenessEmailsIT {
+
+    static final String ACTIONS = "plan.action.events.measure-staleness";
+    static final String STATUS = "measure.status.events.measure-staleness";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        TestServers.register(registry);
+        registry.add("spring.cloud.stream.bindings.planActionEvents-in-0.destination", () -> ACTIONS);
+        registry.add("spring.cloud.stream.bindings.planActionEventsDlq-out-0.destination", () -> ACTIONS + ".dlq");
+        registry.add("spring.cloud.stream.bindings.measureStatus-in-0.destination", () -> STATUS);
+    }
+
+    @Test
+    void aMeasureWhoseFiguresStopComingIsToldOnceToItsPublisherAndItsLeadsAndAgainWhenTheyResume() throws Exception {
+        String lead = "lead-" + UUID.randomUUID() + "@example.org";
+        String partner = "data-" + UUID.randomUUID() + "@pkavs.example.org";
+        String actionId = UUID.randomUUID().toString();
+        KafkaTopics.send(ACTIONS, actionId, PlanActionEventFixtures.dueDateChanged(PlanActionEventFixtures.newEventId(),
+                actionId, 2, lead, "2026-06-30", "2026-09-30"), Map.of());
+        awaitMails(lead, 1);
+
+        String stale = statusEvent(true, false, partner, actionId);
+        KafkaTopics.send(STATUS, "carers-supported", stale, Map.of());
+        KafkaTopics.send(STATUS, "carers-supported", stale, Map.of());
+
+        MimeMessage toPartner = awaitMails(partner, 1).get(0);
+        assertThat(toPartner.getSubject()).isEqualTo("No new figures for \"Number of carers supported\" since 2026-Q1");
+        assertThat(part(toPartner, "text/plain")).contains("a measure your organisation publishes")
+                .contains("Latest figure: 1100 for 2026-Q1").contains("Expected by:   Tuesday 14 July 2026");
+        MimeMessage toLead = awaitMails(lead, 2).get(1);
+        assertThat(toLead.getSubject()).startsWith("No new figures");
+        assertThat(part(toLead, "text/plain")).contains("A measure of an action you lead");
+
+        KafkaTopics.send(STATUS, "carers-supported", statusEvent(false, true, partner, actionId), Map.of());
+        assertThat(awaitMails(partner, 2).get(1).getSubject())
+                .isEqualTo("Figures for \"Number of carers supported\" are coming in again");
+        awaitMails(lead, 3);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(partner).size() == 2
+                && mailsTo(lead).size() == 3);
+    }
+
+    static String statusEvent(boolean stale, boolean previouslyStale, String contact, String actionId) {
+        String event = """
+                {"specversion":"1.0","id":"%s","source":"/planwatch/measure-service",
+                 "type":"org.planwatch.measure.status-changed.v1","subject":"carers-supported",
+                 "time":"2026-07-15T02:00:00Z","datacontenttype":"application/json",
+                 "data":{"measure":{"key":"carers-supported","name":"Number of carers supported","unit":"COUNT",
+                   "direction":"HIGHER_IS_BETTER","frequency":"QUARTERLY","partnership":"Perth and Kinross",
+                   "publishers":["PKAVS Carers Hub"],"actionIds":["%s"],
+                   "contact":{"name":"PKAVS data team","email":"%s"}},
+                  "outlook":"ON_TRACK","previousOutlook":"ON_TRACK","stale":%s,"previouslyStale":%s,
+                  "latest":{"period":"2026-Q1","value":1100},"trend":"IMPROVING",
+                  "target":{"value":1400,"by":"2027-03-31"},"expectedNow":1050,"projected":1500,
+                  "projection":"least-squares line through the baseline and 2 figure(s)","expectedBy":"2026-07-14",
+                  "reason":"1100 for 2026-Q1 is at or ahead of 1050"}}"""
+                .formatted(UUID.randomUUID(), actionId, contact, stale, previouslyStale);
+        assertThat(EventContracts.violations(EventContracts.schemaOf("measure-service",
+                "measure-status-event.v1.schema.json"), event)).as("the example keeps measure-service's contract")
+                .isEmpty();
+        return event;
+    }
+}
