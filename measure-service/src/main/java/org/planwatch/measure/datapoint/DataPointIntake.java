@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.planwatch.measure.datapoint.store.DataPointStore;
 import org.planwatch.measure.definition.MeasureDefinition;
-import org.planwatch.measure.definition.store.MeasureDocument;
 import org.planwatch.measure.definition.store.MeasureStore;
 import org.planwatch.measure.progress.ProgressService;
 import org.planwatch.measure.progress.SeriesEntry;
@@ -55,7 +54,7 @@ public class DataPointIntake {
         LocalDate today = LocalDate.now(clock);
         Set<String> keys = batch.stream().map(Submission::measure).filter(k -> k != null)
                 .map(MeasureDefinition::normaliseKey).collect(Collectors.toCollection(LinkedHashSet::new));
-        Map<String, MeasureDefinition> known = measures.findAll(keys).stream().map(MeasureDocument::definition)
+        Map<String, MeasureDefinition> known = measures.definitions(keys).stream()
                 .filter(d -> publisher.partnership() == null || d.partnership().equalsIgnoreCase(publisher.partnership()))
                 .collect(Collectors.toMap(MeasureDefinition::key, d -> d));
         List<Reading> accepted = new ArrayList<>();

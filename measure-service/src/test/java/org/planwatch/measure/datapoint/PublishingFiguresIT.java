@@ -116,6 +116,17 @@ class PublishingFiguresIT {
         assertThat(onTrack.at("$.status.latest.period.kind")).isEqualTo("QUARTER");
         assertThat(onTrack.at("$.status.trend")).isEqualTo("IMPROVING");
 
+        HttpJson.Response chart = pkavs.get("/api/measures/" + key + "/chart.svg", "Accept", "image/svg+xml");
+        assertThat(chart.status()).isEqualTo(200);
+        assertThat(chart.contentType()).startsWith("image/svg+xml");
+        assertThat(chart.body()).startsWith("<svg").contains("role=\"img\"")
+                .contains("<title id=\"chart-title\">Number of carers supported by PKAVS and Perth and Kinross HSCP: on"
+                        + " track</title>")
+                .contains("Figures: " + LAST_YEAR + "-Q1 115; " + LAST_YEAR + "-Q2 130;").contains("<polyline")
+                .contains("target 200");
+        assertThat(partner("Carers Centre").get("/api/measures/" + key + "/chart.svg", "Accept", "image/svg+xml")
+                .status()).isEqualTo(404);
+
         HttpJson.Response corrected = pkavs.post("/api/measures/" + key + "/data-points", object(
                 "period", LAST_YEAR + "-Q4", "value", 120, "id", key + "-correction",
                 "producedAt", LAST_YEAR + 1 + "-02-01T09:00:00Z"));

@@ -54,8 +54,11 @@ public class MeasureStore {
         return Optional.ofNullable(mongo.findById(key, MeasureDocument.class));
     }
 
-    public List<MeasureDocument> findAll(Collection<String> keys) {
-        return mongo.find(query(where("_id").in(keys)), MeasureDocument.class);
+    /** The definitions of these measures, read without their series: taking figures in needs only the rules. */
+    public List<MeasureDefinition> definitions(Collection<String> keys) {
+        Query wanted = query(where("_id").in(keys));
+        wanted.fields().include("definition").include("version");
+        return mongo.find(wanted, MeasureDocument.class).stream().map(MeasureDocument::definition).toList();
     }
 
     /** Measures of a partnership, or those an organisation publishes, or those evidencing an action. */
@@ -71,7 +74,9 @@ public class MeasureStore {
         if (actionId != null) {
             criteria = criteria.and("definition.actionIds").is(actionId);
         }
-        return mongo.find(new Query(criteria).with(Sort.by("_id")).limit(1000), MeasureDocument.class);
+        Query query = new Query(criteria).with(Sort.by("_id")).limit(1000);
+        query.fields().exclude("series").exclude("outbox");
+        return mongo.find(query, MeasureDocument.class);
     }
 
     /** Replaces the definition of a measure still at {@code expectedVersion}; false if someone changed it first. */

@@ -17,6 +17,8 @@ import org.planwatch.measure.definition.Target;
 import org.planwatch.measure.definition.Unit;
 import org.planwatch.measure.definition.store.MeasureDocument;
 import org.planwatch.measure.progress.Judgement;
+import org.planwatch.measure.progress.ProgressChart;
+import org.planwatch.measure.progress.SeriesEntry;
 import org.planwatch.problem.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -95,6 +97,16 @@ class MeasureController {
     ResponseEntity<MeasureView> one(Caller caller, @PathVariable String key) {
         MeasureDocument stored = catalogue.visible(caller, key);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(MeasureView.of(stored));
+    }
+
+    @Operation(summary = "A measure's progress as an SVG picture: its figures, the line from baseline to target, the"
+            + " trend and the target (ADMINISTRATOR of its partnership, PARTNER that publishes it)")
+    @GetMapping(path = "/api/measures/{key}/chart.svg", produces = "image/svg+xml")
+    ResponseEntity<String> chart(Caller caller, @PathVariable String key) {
+        MeasureDocument stored = catalogue.visible(caller, key);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .body(ProgressChart.svg(stored.definition(), SeriesEntry.points(stored.series()), stored.judgement()));
     }
 
     @Operation(summary = "Measures with their latest status: the partnership's (ADMINISTRATOR) or those the caller"
