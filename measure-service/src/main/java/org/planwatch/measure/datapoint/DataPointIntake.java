@@ -16,6 +16,7 @@ import org.planwatch.measure.definition.MeasureDefinition;
 import org.planwatch.measure.definition.store.MeasureStore;
 import org.planwatch.measure.progress.ProgressService;
 import org.planwatch.measure.progress.SeriesEntry;
+import org.planwatch.measure.progress.store.SeriesStore;
 import org.planwatch.measure.rejection.RejectedItem;
 import org.planwatch.measure.rejection.RejectionLog;
 import org.springframework.stereotype.Service;
@@ -32,10 +33,12 @@ public class DataPointIntake {
     private final DataPointStore dataPoints;
     private final RejectionLog rejections;
     private final ProgressService progress;
+    private final SeriesStore seriesStore;
     private final Clock clock;
 
     DataPointIntake(MeasureStore measures, DataPointStore dataPoints, RejectionLog rejections, ProgressService progress,
-                    Clock clock) {
+                    SeriesStore seriesStore, Clock clock) {
+        this.seriesStore = seriesStore;
         this.measures = measures;
         this.dataPoints = dataPoints;
         this.rejections = rejections;
@@ -81,7 +84,8 @@ public class DataPointIntake {
                     SeriesEntry.of(reading.value(), reading.producedAt(), reading.receivedAt(), reading.eventId()),
                     (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
-        measures.mergeSeries(series, now);
+        seriesStore.merge(series);
+        measures.markForJudging(series.keySet(), now);
         if (judgeNow) {
             progress.judgeAgain(series.keySet());
         }

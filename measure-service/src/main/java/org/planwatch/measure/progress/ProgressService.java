@@ -1,15 +1,14 @@
 package org.planwatch.measure.progress;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.planwatch.measure.definition.store.MeasureDocument;
 import org.planwatch.measure.definition.store.MeasureStore;
 import org.planwatch.measure.progress.messaging.StatusEvents;
+import org.planwatch.measure.progress.store.SeriesStore;
 import org.planwatch.mongo.outbox.OutboxEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +29,15 @@ public class ProgressService {
 
     private final MeasureStore measures;
     private final StatusEvents events;
+    private final SeriesStore series;
     private final Clock clock;
     private final Period grace;
 
-    ProgressService(MeasureStore measures, StatusEvents events, Clock clock,
+    ProgressService(MeasureStore measures, SeriesStore series, StatusEvents events, Clock clock,
                     @Value("${planwatch.measures.grace:P14D}") Period grace) {
         this.measures = measures;
         this.events = events;
+        this.series = series;
         this.clock = clock;
         this.grace = grace;
     }
@@ -48,13 +49,18 @@ public class ProgressService {
     }
 
     /** Judges one measure again; another writer changing it meanwhile makes this judge again with what it wrote. */
+    /** A measure's series, period by period, as judging sees it. */
+    public List<Point> series(String key) {
+        return series.points(key);
+    }
+
     public Judgement judgeAgain(String key) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             MeasureDocument stored = measures.find(key).orElse(null);
             if (stored == null) {
                 return null;
             }
-            Judgement now = ProgressJudge.judge(stored.definition(), SeriesEntry.points(stored.series()),
+            Judgement now = ProgressJudge.judge(stored.definition(), series.points(key),
                     LocalDate.now(clock), grace);
             if (now.equals(stored.judgement())) {
                 return now;

@@ -2,7 +2,6 @@ package org.planwatch.measure.definition.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.planwatch.measure.definition.MeasureDefinition;
 import org.planwatch.measure.progress.Judgement;
 import org.planwatch.mongo.outbox.OutboxEvent;
@@ -11,12 +10,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A measure as stored: its definition, the latest judgement of its figures, a version that every change raises,
- * the status events waiting to be published (written in the same single-document update as the judgement), and
- * its series: each period's value as it stands (see {@link org.planwatch.measure.progress.SeriesEntry}), kept
- * current as figures arrive, so that judging never reads the figures' whole history.
+ * and the status events waiting to be published (written in the same single-document update as the judgement).
  */
 @Document(MeasureStore.COLLECTION)
 public record MeasureDocument(@Id String key, MeasureDefinition definition, Judgement judgement, long version,
-                              Instant createdAt, Instant updatedAt, List<OutboxEvent> outbox,
-                              Map<String, String> series) {
+                              Instant createdAt, Instant updatedAt, List<OutboxEvent> outbox) {
 }

@@ -43,8 +43,7 @@ public class MeasureStore {
     public MeasureDocument insert(MeasureDefinition definition) {
         Instant now = clock.instant();
         try {
-            return mongo.insert(new MeasureDocument(definition.key(), definition, null, 1, now, now, List.of(),
-                    java.util.Map.of()));
+            return mongo.insert(new MeasureDocument(definition.key(), definition, null, 1, now, now, List.of()));
         } catch (DuplicateKeyException taken) {
             throw new ConflictException("a measure with the key '" + definition.key() + "' exists already");
         }
@@ -54,7 +53,7 @@ public class MeasureStore {
         return Optional.ofNullable(mongo.findById(key, MeasureDocument.class));
     }
 
-    /** The definitions of these measures, read without their series: taking figures in needs only the rules. */
+    /** The definitions of these measures: taking figures in needs only the rules, not the judgement or outbox. */
     public List<MeasureDefinition> definitions(Collection<String> keys) {
         Query wanted = query(where("_id").in(keys));
         wanted.fields().include("definition").include("version");
@@ -75,7 +74,7 @@ public class MeasureStore {
             criteria = criteria.and("definition.actionIds").is(actionId);
         }
         Query query = new Query(criteria).with(Sort.by("_id")).limit(1000);
-        query.fields().exclude("series").exclude("outbox");
+        query.fields().exclude("outbox");
         return mongo.find(query, MeasureDocument.class);
     }
 
@@ -100,23 +99,11 @@ public class MeasureStore {
                 MeasureDocument.class).getMatchedCount() == 1;
     }
 
-    /**
-     * Brings measures' series up to date with new figures ({@code entries}: measure, period, series entry), one
-     * update per measure with {@code $max} per period, and asks for those measures to be judged again soon. Applying
-     * the same entries again, or older ones after newer, changes nothing.
-     */
-    public void mergeSeries(java.util.Map<String, java.util.Map<String, String>> entries, Instant at) {
-        if (entries.isEmpty()) {
-            return;
+    /** Asks for these measures to be judged again soon: new figures arrived. */
+    public void markForJudging(Collection<String> keys, Instant at) {
+        if (!keys.isEmpty()) {
+            mongo.updateMulti(query(where("_id").in(keys)), new Update().set("judgeRequestedAt", at), COLLECTION);
         }
-        org.springframework.data.mongodb.core.BulkOperations bulk = mongo.bulkOps(
-                org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        entries.forEach((key, periods) -> {
-            Update update = new Update().set("judgeRequestedAt", at);
-            periods.forEach((period, entry) -> update.max("series." + period, entry));
-            bulk.updateOne(query(where("_id").is(key)), update);
-        });
-        bulk.execute();
     }
 
     /** Measures asked to be judged again, with when each was asked. */

@@ -18,7 +18,7 @@ import org.planwatch.measure.definition.Unit;
 import org.planwatch.measure.definition.store.MeasureDocument;
 import org.planwatch.measure.progress.Judgement;
 import org.planwatch.measure.progress.ProgressChart;
-import org.planwatch.measure.progress.SeriesEntry;
+import org.planwatch.measure.progress.ProgressService;
 import org.planwatch.problem.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -37,9 +37,11 @@ class MeasureController {
 
     private static final Set<String> RESERVED = Set.of("data-points", "rejections");
     private final MeasureCatalogue catalogue;
+    private final ProgressService progress;
 
-    MeasureController(MeasureCatalogue catalogue) {
+    MeasureController(MeasureCatalogue catalogue, ProgressService progress) {
         this.catalogue = catalogue;
+        this.progress = progress;
     }
 
     record BaselineInput(BigDecimal value, LocalDate date) {
@@ -106,7 +108,7 @@ class MeasureController {
         MeasureDocument stored = catalogue.visible(caller, key);
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-                .body(ProgressChart.svg(stored.definition(), SeriesEntry.points(stored.series()), stored.judgement()));
+                .body(ProgressChart.svg(stored.definition(), progress.series(stored.key()), stored.judgement()));
     }
 
     @Operation(summary = "Measures with their latest status: the partnership's (ADMINISTRATOR) or those the caller"
