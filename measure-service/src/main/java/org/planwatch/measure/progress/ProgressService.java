@@ -55,13 +55,16 @@ public class ProgressService {
     }
 
     public Judgement judgeAgain(String key) {
+        return judgeAgain(key, series.points(key));
+    }
+
+    private Judgement judgeAgain(String key, List<Point> figures) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             MeasureDocument stored = measures.find(key).orElse(null);
             if (stored == null) {
                 return null;
             }
-            Judgement now = ProgressJudge.judge(stored.definition(), series.points(key),
-                    LocalDate.now(clock), grace);
+            Judgement now = ProgressJudge.judge(stored.definition(), figures, LocalDate.now(clock), grace);
             if (now.equals(stored.judgement())) {
                 return now;
             }
@@ -81,9 +84,12 @@ public class ProgressService {
      */
     @Scheduled(fixedDelayString = "${planwatch.measures.judging-interval:PT1S}")
     public void judgeMarked() {
-        // Figures arriving meanwhile mark the measure again, and it is judged once more.
-        measures.markedForJudging(200).forEach((key, askedAt) -> {
-            judgeAgain(key);
+        // One read of every marked measure's series; figures arriving meanwhile mark the measure again, and it is
+        // judged once more.
+        var marked = measures.markedForJudging(200);
+        var figures = series.points(marked.keySet());
+        marked.forEach((key, askedAt) -> {
+            judgeAgain(key, figures.getOrDefault(key, List.of()));
             measures.judged(key, askedAt);
         });
     }

@@ -3,6 +3,8 @@ package org.planwatch.measure.progress.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.Filters;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +54,21 @@ public class SeriesStore {
 
     /** A measure's series, period by period. */
     public List<Point> points(String measure) {
-        Map<String, String> periods = new HashMap<>();
-        for (Document bucket : mongo.getCollection(COLLECTION).find(new Document("measure", measure))) {
+        return points(List.of(measure)).getOrDefault(measure, List.of());
+    }
+
+    /** Several measures' series, read in one query. */
+    public Map<String, List<Point>> points(Collection<String> measures) {
+        Map<String, Map<String, String>> periods = new HashMap<>();
+        for (Document bucket : mongo.getCollection(COLLECTION).find(Filters.in("measure", measures))) {
             Document stored = bucket.get("periods", Document.class);
+            Map<String, String> ofMeasure = periods.computeIfAbsent(bucket.getString("measure"), m -> new HashMap<>());
             if (stored != null) {
-                stored.forEach((period, entry) -> periods.put(period, (String) entry));
+                stored.forEach((period, entry) -> ofMeasure.put(period, (String) entry));
             }
         }
-        return SeriesEntry.points(periods);
+        Map<String, List<Point>> series = new HashMap<>();
+        periods.forEach((measure, entries) -> series.put(measure, SeriesEntry.points(entries)));
+        return series;
     }
 }
