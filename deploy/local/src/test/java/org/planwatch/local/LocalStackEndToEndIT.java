@@ -195,6 +195,42 @@ class LocalStackEndToEndIT {
     }
 
     @Test
+    void aPartnersFiguresTurnAnActionFollowingItsMeasureRedAndItsLeadIsEmailedWhy() {
+        HttpJson partner = new HttpJson(stack.gatewayUrl())
+                .as(token(new AccessToken(stack.issuerUrl(), "pkavs-measures-feed", "local-partner-secret")));
+        int year = java.time.LocalDate.now().getYear();
+        String lead = post("/api/leads", Map.of("name", "Measure Lead", "email", "measure@pkc.example.org")).at("$.id");
+        String plan = post("/api/plans", Map.of("title", "Measure Lead's plan",
+                "owner", Map.of("name", "Plan Owner", "email", "owner@pkc.example.org"))).at("$.id");
+        String action = post("/api/actions", Map.of("planId", plan, "text", "Support more carers",
+                "leads", List.of(lead), "due", "Dec " + (year + 1) % 100, "rag", "GREEN",
+                "measures", List.of(Map.of("text", "Number of carers supported", "measureId", "e2e-carers-supported"))))
+                .at("$.id");
+        assertThat(gateway.put("/api/actions/" + action + "/rag-from-measures", Map.of("automatic", true)).status())
+                .isEqualTo(200);
+        post("/api/measures", Map.of("key", "e2e-carers-supported", "name", "Number of carers supported by PKAVS",
+                "unit", "COUNT", "direction", "HIGHER_IS_BETTER",
+                "baseline", Map.of("value", 1000, "date", (year - 1) + "-12-31"),
+                "targets", List.of(Map.of("value", 1400, "by", (year + 1) + "-12-31")),
+                "frequency", "ANNUALLY", "publishers", List.of("PKAVS Carers Hub")));
+
+        HttpJson.Response published = partner.post("/api/measures/data-points", Map.of("items", List.of(
+                Map.of("measure", "e2e-carers-supported", "period", Integer.toString(year), "value", 1010),
+                Map.of("measure", "e2e-carers-supported", "period", Integer.toString(year), "value", "lots"))),
+                "Idempotency-Key", "e2e-" + year);
+
+        assertThat(published.status()).isEqualTo(422);
+        assertThat(published.at("$.field")).isEqualTo("items[1].value");
+        assertThat(published.at("$.stored", Integer.class)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "RED".equals(gateway.get("/api/actions/" + action)
+                .at("$.rag")));
+        Map<String, Object> mail = await().atMost(Duration.ofSeconds(60)).until(() -> mails("measure@pkc.example.org",
+                "is now RED"), found -> !found.isEmpty()).get(0);
+        assertThat((String) mail.get("text")).contains("Number of carers supported by PKAVS")
+                .contains("1010 for " + year).contains("short of the target");
+    }
+
+    @Test
     void aLeadSignsInWithABrowserAndTheGatewayCallsTheServicesForThemWithNoTokenInTheBrowser() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -273,8 +309,13 @@ class LocalStackEndToEndIT {
 
     /** The due-date emails a recipient received (reminders of past-due actions may arrive too, and are left out). */
     private static List<Map<String, Object>> inbox(String recipient) {
+        return mails(recipient, "Due date of");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> mails(String recipient, String subjectContains) {
         return new HttpJson(stack.inboxUrl()).get("/api/messages?to=" + recipient)
-                .at("$[?(@.subject contains 'Due date of')]", List.class);
+                .at("$[?(@.subject contains '" + subjectContains + "')]", List.class);
     }
 
     private static HttpJson.Response post(String path, Object body) {
