@@ -71,6 +71,8 @@ public final class IngestionBenchmark {
             List<Double> producerRates = new ArrayList<>();
             List<Double> consumerRates = new ArrayList<>();
             List<Double> storeRates = new ArrayList<>();
+            List<Double> storeWithSeriesRates = new ArrayList<>();
+            MongoCollection<Document> buckets = mongo.getDatabase(database + "-raw").getCollection("series");
             double serviceCpu = 0;
             for (int round = 1; round <= ROUNDS; round++) {
                 List<byte[]> events = messages("r" + round, measures, EVENTS);
@@ -81,9 +83,10 @@ public final class IngestionBenchmark {
                 producerRates.add(rawProducer(events, rawTopic));
                 consumerRates.add(rawConsumer(rawTopic, EVENTS));
                 storeRates.add(rawStore(ceiling, documents("r" + round, measures, EVENTS)));
+                storeWithSeriesRates.add(rawStoreWithSeries(ceiling, buckets, documents("s" + round, measures, EVENTS)));
                 System.out.printf("round %d: service %,.0f/s | raw producer %,.0f/s, raw consumer %,.0f/s | raw store"
-                        + " bulk insert %,.0f/s%n", round, last(serviceRates), last(producerRates),
-                        last(consumerRates), last(storeRates));
+                        + " bulk insert %,.0f/s, with series upserts %,.0f/s%n", round, last(serviceRates),
+                        last(producerRates), last(consumerRates), last(storeRates), last(storeWithSeriesRates));
             }
             double broker = Math.min(median(producerRates), median(consumerRates));
             double store = median(storeRates);
@@ -98,8 +101,12 @@ public final class IngestionBenchmark {
             System.out.printf("  raw broker: consumer perf                       %,10.0f records/s%n",
                     median(consumerRates));
             System.out.printf("  raw store: driver insertMany, %,d per batch    %,10.0f documents/s%n", POLL, store);
+            System.out.printf("  raw store: the same inserts + series $max upserts %,10.0f documents/s%n",
+                    median(storeWithSeriesRates));
             System.out.printf("  service / slower raw rate: %.2f (target >= 0.50); service above 10,000/s: %s%n",
                     median(serviceRates) / slower, median(serviceRates) > 10_000 ? "yes" : "no");
+            System.out.printf("  service / raw rate of the same writes (inserts + series upserts): %.2f%n",
+                    median(serviceRates) / median(storeWithSeriesRates));
             System.out.printf("  service memory: %s%n", memory(service.pid()));
         } finally {
             service.destroy();
@@ -153,6 +160,33 @@ public final class IngestionBenchmark {
         String values = output.lines().filter(l -> l.matches("^\\d{4}-.*")).reduce((a, b) -> b).orElseThrow(
                 () -> new IllegalStateException(output));
         return Double.parseDouble(values.split(",")[5].trim());
+    }
+
+    /**
+     * The store's raw rate for the service's whole write per poll: the same inserts, plus one {@code $max} upsert per
+     * measure and year of the poll into the series buckets, as one unordered bulk write.
+     */
+    static double rawStoreWithSeries(MongoCollection<Document> ceiling, MongoCollection<Document> buckets,
+                                     List<Document> documents) {
+        long start = System.nanoTime();
+        for (int i = 0; i < documents.size(); i += POLL) {
+            List<Document> poll = documents.subList(i, Math.min(documents.size(), i + POLL));
+            ceiling.insertMany(poll, new InsertManyOptions().ordered(false));
+            Map<String, Document> maxima = new java.util.HashMap<>();
+            for (Document d : poll) {
+                String period = d.getString("period");
+                maxima.computeIfAbsent(d.getString("measure") + "|" + period.substring(0, 4), id -> new Document())
+                        .append("periods." + period, "000001700000000000|000001700000000000|" + d.getString("eventId")
+                                + "|" + d.get("value"));
+            }
+            List<com.mongodb.client.model.WriteModel<Document>> upserts = new ArrayList<>();
+            maxima.forEach((id, max) -> upserts.add(new com.mongodb.client.model.UpdateOneModel<>(
+                    new Document("_id", id), new Document("$max", max).append("$setOnInsert",
+                    new Document("measure", id.substring(0, id.indexOf('|')))),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true))));
+            buckets.bulkWrite(upserts, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        }
+        return documents.size() / ((System.nanoTime() - start) / 1e9);
     }
 
     static double rawStore(MongoCollection<Document> ceiling, List<Document> documents) {
