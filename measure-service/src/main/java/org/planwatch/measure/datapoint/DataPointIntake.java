@@ -76,10 +76,12 @@ public class DataPointIntake {
         DataPointStore.Stored stored = dataPoints.store(accepted);
         rejections.record(refused.stream().map(r -> logged(r, batch.get(r.item()), publisher, channel, known,
                 rejectionId.apply(r.item()), now)).toList());
-        // Every accepted figure, repeats too: a batch delivered again after a crash between the two writes completes
-        // the series, and merging an entry twice changes nothing.
+        // Repeats too, as first stored (with their first receipt's time): a batch delivered again after a crash
+        // between the two writes completes the series, and merging an entry twice changes nothing.
         Map<String, Map<String, String>> series = new java.util.HashMap<>();
-        for (Reading reading : accepted) {
+        List<Reading> merged = new ArrayList<>(stored.added());
+        merged.addAll(stored.held());
+        for (Reading reading : merged) {
             series.computeIfAbsent(reading.measure(), m -> new java.util.HashMap<>()).merge(reading.period().toString(),
                     SeriesEntry.of(reading.value(), reading.producedAt(), reading.receivedAt(), reading.eventId()),
                     (a, b) -> a.compareTo(b) >= 0 ? a : b);
@@ -89,7 +91,7 @@ public class DataPointIntake {
         if (judgeNow) {
             progress.judgeAgain(series.keySet());
         }
-        return new Intake(stored.added(), stored.repeats(), refused);
+        return new Intake(stored.added().size(), stored.held().size(), refused);
     }
 
     private static RejectedItem logged(Rejection rejection, Submission submission, Publisher publisher, String channel,

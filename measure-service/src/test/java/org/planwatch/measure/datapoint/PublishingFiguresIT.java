@@ -178,6 +178,24 @@ class PublishingFiguresIT {
     }
 
     @Test
+    void aFigureSentAgainAfterItsCorrectionDoesNotUndoTheCorrection() {
+        String key = aMeasure("COUNT", "PKAVS");
+        HttpJson pkavs = partner("PKAVS");
+        pkavs.post("/api/measures/" + key + "/data-points", object("period", LAST_YEAR + "-Q1", "value", 110, "id", "first"));
+        pkavs.post("/api/measures/" + key + "/data-points", object("period", LAST_YEAR + "-Q1", "value", 112,
+                "id", "correction"));
+
+        HttpJson.Response again = pkavs.post("/api/measures/" + key + "/data-points", object("period",
+                LAST_YEAR + "-Q1", "value", 110, "id", "first"));
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.at("$.repeats", Integer.class)).isEqualTo(1);
+        assertThat(pkavs.get("/api/measures/" + key + "/data-points").at("$.items[0].value", Integer.class))
+                .isEqualTo(112);
+        assertThat(pkavs.get("/api/measures/" + key).at("$.status.latest.value", Integer.class)).isEqualTo(112);
+    }
+
+    @Test
     void theSameBatchSentTwiceUnderOneKeyIsStoredOnceAndAnsweredTheSameWay() {
         String key = aMeasure("COUNT", "PKAVS");
         Map<String, Object> batch = object("items", List.of(

@@ -11,8 +11,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.planwatch.measure.datapoint.Reading;
@@ -43,13 +45,16 @@ public class DataPointStore {
                 .on("producedAt", Sort.Direction.ASC).on("receivedAt", Sort.Direction.ASC));
     }
 
-    /** What a batch did: how many readings were new (a first figure or a correction) and how many repeats. */
-    public record Stored(int added, int repeats) {
+    /**
+     * What a batch did: the readings newly stored (a first figure or a correction), and each repeat as the store
+     * already held it, with the times it was first received.
+     */
+    public record Stored(List<Reading> added, List<Reading> held) {
     }
 
     public Stored store(List<Reading> readings) {
         if (readings.isEmpty()) {
-            return new Stored(0, 0);
+            return new Stored(List.of(), List.of());
         }
         List<Document> revisions = new ArrayList<>(readings.size());
         for (Reading reading : readings) {
@@ -57,16 +62,33 @@ public class DataPointStore {
         }
         try {
             mongo.getCollection(COLLECTION).insertMany(revisions, new InsertManyOptions().ordered(false));
-            return new Stored(readings.size(), 0);
+            return new Stored(readings, List.of());
         } catch (MongoBulkWriteException partly) {
-            int repeats = 0;
+            Set<Integer> repeats = new HashSet<>();
             for (BulkWriteError error : partly.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw partly;
                 }
-                repeats++;
+                repeats.add(error.getIndex());
             }
-            return new Stored(readings.size() - repeats, repeats);
+            List<Reading> added = new ArrayList<>();
+            List<Object> repeatedIds = new ArrayList<>();
+            for (int i = 0; i < readings.size(); i++) {
+                if (repeats.contains(i)) {
+                    repeatedIds.add(revisions.get(i).get("_id"));
+                } else {
+                    added.add(readings.get(i));
+                }
+            }
+            List<Reading> held = new ArrayList<>();
+            for (Document stored : mongo.getCollection(COLLECTION).find(Filters.in("_id", repeatedIds))) {
+                held.add(new Reading(stored.getString("measure"),
+                        ReportingPeriod.parse(stored.getString("period")).orElseThrow(),
+                        ((Decimal128) stored.get("value")).bigDecimalValue(), stored.getString("source"),
+                        stored.getString("organisation"), stored.getString("eventId"),
+                        stored.getDate("producedAt").toInstant(), stored.getDate("receivedAt").toInstant()));
+            }
+            return new Stored(added, held);
         }
     }
 
