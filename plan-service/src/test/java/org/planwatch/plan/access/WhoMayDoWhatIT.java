@@ -120,6 +120,14 @@ class WhoMayDoWhatIT {
     }
 
     @Test
+    void aLeadAskingForTheirOwnActionsGetsOnlyThoseTheyLead() {
+        assertThat(lead().get("/api/actions?mine=true&planId=" + planId).list("$.items[*].id"))
+                .containsExactly(leadsActionId);
+        assertThat(anonymous.as(ISSUER.lead("nobody@pkc.example.org", PARTNERSHIP))
+                .get("/api/actions?mine=true&planId=" + planId).list("$.items[*].id")).isEmpty();
+    }
+
+    @Test
     void aLeadCannotChangeSomeoneElsesActionNorTheShapeOfTheirOwn() {
         HttpJson lead = lead();
 

@@ -78,7 +78,7 @@ class ActionController {
     /** The filters of {@code GET /api/actions}, each optional. */
     record ActionFilters(String planId, String themeId, String outcomeId, String lead, String organisation,
                          String rag, String dueBefore, String dueAfter, Boolean overdue,
-                         @Min(0) @Max(3660) Integer dueWithinDays, Boolean reviewDue, String q) {
+                         @Min(0) @Max(3660) Integer dueWithinDays, Boolean reviewDue, String q, Boolean mine) {
     }
 
     @PostMapping
@@ -104,7 +104,8 @@ class ActionController {
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                   @SortDefault("due") Sort sort, Caller caller) {
         ActionSearch search = new ActionSearch(filters.planId(), filters.themeId(), filters.outcomeId(),
-                leadIds(filters.lead(), filters.organisation()), ActionRequests.rag("rag", filters.rag()),
+                leadIds(filters.lead(), filters.organisation(), Boolean.TRUE.equals(filters.mine()) ? caller : null),
+                ActionRequests.rag("rag", filters.rag()),
                 ActionRequests.date("dueBefore", filters.dueBefore()),
                 ActionRequests.date("dueAfter", filters.dueAfter()), filters.overdue(), filters.dueWithinDays(),
                 filters.reviewDue(), filters.q(), plans.idsVisibleTo(caller));
@@ -185,16 +186,23 @@ class ActionController {
         return ApiProblems.stale(e, e.current(Action.class).map(this::render).orElse(null));
     }
 
-    /** The leads a lead filter means: the lead, and an organisation's people; narrowed to an organisation's. */
-    private List<String> leadIds(String lead, String organisation) {
+    /**
+     * The leads a lead filter means: the lead, and an organisation's people; narrowed to an organisation's, and to
+     * the caller's own (they themselves, and the organisations whose contact they are) when they ask for theirs.
+     */
+    private List<String> leadIds(String lead, String organisation, Caller mine) {
         List<String> ids = null;
+        if (mine != null) {
+            ids = new ArrayList<>(leads.idsAnsweredBy(mine.email()));
+        }
         if (lead != null) {
             Lead found = leads.resolve("lead", lead).orElseThrow(() -> new InvalidFieldException("lead",
                     "no lead in the directory has the id, name or alias '" + lead + "'"));
-            ids = new ArrayList<>(List.of(found.id()));
+            List<String> named = new ArrayList<>(List.of(found.id()));
             if (found.kind() == LeadKind.ORGANISATION) {
-                ids.addAll(leads.organisationIds(found.name()));
+                named.addAll(leads.organisationIds(found.name()));
             }
+            ids = ids == null ? named : ids.stream().filter(named::contains).toList();
         }
         if (organisation != null) {
             List<String> ofOrganisation = leads.organisationIds(organisation);
