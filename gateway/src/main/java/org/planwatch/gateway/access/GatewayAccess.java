@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,12 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -63,7 +70,8 @@ class GatewayAccess {
 
     @Bean
     SecurityWebFilterChain access(ServerHttpSecurity http, ServerCodecConfigurer codecs, CallerRoles roles,
-            ReactiveClientRegistrationRepository registrations) {
+            ReactiveClientRegistrationRepository registrations,
+            @Value("${planwatch.security.end-session-uri:}") String endSessionUri) {
         Problems problems = new Problems(codecs);
         ServerAuthenticationEntryPoint tokenRequired = (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
@@ -99,6 +107,11 @@ class GatewayAccess {
                                 .hasAnyRole(ADMINISTRATOR, PARTNER)
                         .pathMatchers("/api/measures", "/api/measures/**").hasRole(ADMINISTRATOR)
                         .pathMatchers("/me").authenticated()
+                        // The console's look (GOV.UK Frontend) and the page that says you have signed out.
+                        .pathMatchers(GET, "/webjars/**", "/assets/**", "/console/static/**", "/console/signed-out",
+                                "/favicon.ico").permitAll()
+                        // Every page decides for itself what its viewer may see; the services decide again.
+                        .pathMatchers("/", "/console", "/console/**").authenticated()
                         // The whole API's reference, as any public API publishes its own.
                         .pathMatchers(GET, "/v3/api-docs").permitAll()
                         .anyExchange().denyAll())
@@ -111,7 +124,11 @@ class GatewayAccess {
                                         + exchange.getRequest().getPath().value())))
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(signIn)
-                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/me")))
+                        // Back to the page that asked for sign-in (an email's link to an action), else the console.
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console")))
+                .logout(logout -> logout
+                        .logoutUrl("/console/sign-out")
+                        .logoutSuccessHandler(signedOut(endSessionUri)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(signInFirst(tokenRequired)))
                 // A forged cross-site request can only ride on a signed-in browser's session cookie; bearer tokens
                 // and cookie-less calls carry nothing a third site could borrow.
@@ -128,6 +145,28 @@ class GatewayAccess {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .cors(cors -> { })
                 .build();
+    }
+
+    /**
+     * Signing out ends the provider's session too (OpenID Connect RP-initiated logout), so that the next person at a
+     * shared council laptop must give their own password; the provider sends the browser back to "signed out".
+     */
+    private static ServerLogoutSuccessHandler signedOut(String endSessionUri) {
+        RedirectServerLogoutSuccessHandler here = new RedirectServerLogoutSuccessHandler();
+        here.setLogoutSuccessUrl(URI.create("/console/signed-out"));
+        return (exchange, authentication) -> {
+            if (StringUtils.hasText(endSessionUri) && authentication instanceof OAuth2AuthenticationToken session
+                    && session.getPrincipal() instanceof OidcUser person) {
+                URI signedOutPage = UriComponentsBuilder.fromUri(exchange.getExchange().getRequest().getURI())
+                        .replacePath("/console/signed-out").replaceQuery(null).build().toUri();
+                URI endSession = UriComponentsBuilder.fromUriString(endSessionUri)
+                        .queryParam("id_token_hint", person.getIdToken().getTokenValue())
+                        .queryParam("post_logout_redirect_uri", signedOutPage)
+                        .encode().build().toUri();
+                return new DefaultServerRedirectStrategy().sendRedirect(exchange.getExchange(), endSession);
+            }
+            return here.onLogoutSuccess(exchange, authentication);
+        };
     }
 
     /** A person's browser asking for a page is sent to sign in; a program is told 401. */

@@ -24,7 +24,7 @@ public class MailTemplates {
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
     private final String actionLink;
 
-    MailTemplates(@Value("${planwatch.links.action:http://localhost:8080/api/actions/{id}}") String actionLink) {
+    MailTemplates(@Value("${planwatch.links.action:http://localhost:8080/console/actions/{id}}") String actionLink) {
         this.actionLink = actionLink;
         templates.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
         templates.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));

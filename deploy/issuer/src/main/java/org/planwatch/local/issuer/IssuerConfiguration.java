@@ -99,7 +99,7 @@ class IssuerConfiguration {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUri(gateway.url() + "/login/oauth2/code/planwatch")
-                .postLogoutRedirectUri(gateway.url() + "/")
+                .postLogoutRedirectUri(gateway.url() + "/console/signed-out")
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
                 // The gateway is a confidential client and still proves it started the sign-in (PKCE).
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())

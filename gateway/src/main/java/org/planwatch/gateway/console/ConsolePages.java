@@ -1,0 +1,48 @@
+package org.planwatch.gateway.console;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** What every console page has: its viewer, the form token, and where signing in lands. */
+@Controller
+@ControllerAdvice(basePackages = "org.planwatch.gateway.console")
+class ConsolePages {
+
+    @ModelAttribute("viewer")
+    Mono<Viewer> viewer() {
+        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication).map(Viewer::of);
+    }
+
+    /** Every form posts this back; a forged cross-site form cannot know it. */
+    @ModelAttribute("csrf")
+    Mono<CsrfToken> csrf(ServerWebExchange exchange) {
+        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+        return token == null ? Mono.empty() : token;
+    }
+
+    /** Lead professionals start at their own actions; administrators at the partnership's plans. */
+    @GetMapping({"/", "/console"})
+    Mono<String> start() {
+        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication).map(Viewer::of)
+                .map(viewer -> viewer.isLead() && !viewer.isAdministrator()
+                        ? "redirect:/console/my-actions" : "redirect:/console/plans");
+    }
+
+    @GetMapping("/console/signed-out")
+    String signedOut() {
+        return "console/signed-out";
+    }
+
+    static Mono<Viewer> currentViewer() {
+        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
+                .map((Authentication caller) -> Viewer.of(caller));
+    }
+}
