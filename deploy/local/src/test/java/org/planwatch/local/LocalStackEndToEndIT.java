@@ -324,7 +324,7 @@ class LocalStackEndToEndIT {
         return response;
     }
 
-    private static int[] freePorts(int count) throws IOException {
+    static int[] freePorts(int count) throws IOException {
         int[] ports = new int[count];
         ServerSocket[] sockets = new ServerSocket[count];
         for (int i = 0; i < count; i++) {

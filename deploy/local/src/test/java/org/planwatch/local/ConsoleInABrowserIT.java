@@ -1,0 +1,333 @@
+package org.planwatch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.planwatch.testsupport.HttpJson;
+
+/**
+ * The console as its users meet it: Debian's chromium, signed in at the local stack's issuer with a demo person's
+ * password, every page checked by axe-core (WCAG 2.2 A and AA rules) and photographed under
+ * target/console-screenshots. Skipped where chromium and chromedriver are not installed.
+ */
+class ConsoleInABrowserIT {
+
+    /** Debian's packages by default; a machine with Chrome elsewhere (GitHub's runners) names its own. */
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PLANWATCH_CHROMIUM",
+            "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("PLANWATCH_CHROMEDRIVER",
+            "/usr/bin/chromedriver"));
+    private static final String LEAD = "carers.centre@pkc.example.org";
+    private static final String OTHER_LEAD = "learning.carers@pkc.example.org";
+    private static final String ADMINISTRATOR = "admin@pkc.example.org";
+
+    static LocalStack stack;
+    static HttpJson admin;
+    static String leadId;
+    static String planId;
+
+    ChromeDriver browser;
+    String testName;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        Path root = Path.of(System.getProperty("planwatch.root", "../..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "console-stack-");
+        int[] ports = LocalStackEndToEndIT.freePorts(11);
+        stack = new LocalStack(new LocalStack.Settings(root, data, ports[0], ports[1], ports[2], ports[3], ports[4],
+                ports[5], ports[6], ports[7], ports[8], ports[9], false, Map.of(), 1));
+        stack.start();
+        admin = new HttpJson(stack.gatewayUrl())
+                .as(AccessToken.administratorScript(stack.issuerUrl()).bearer().substring("Bearer ".length()));
+        new SeedPlans(stack.gatewayUrl(), root.resolve("deploy/local/seeds"), data.resolve("seeds-loaded"))
+                .loadOnce(SeedPlans.of(stack.issuerUrl()));
+        leadId = leadAt(LEAD);
+        planId = admin.post("/api/plans", Map.of("title", "Console Test Plan", "owner",
+                Map.of("name", "Olive Owner", "email", "owner@pkc.example.org"))).at("$.id");
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void openABrowser(TestInfo test) throws IOException {
+        testName = test.getTestMethod().orElseThrow().getName();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1024",
+                "--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeTheBrowser() throws IOException {
+        if (browser != null) {
+            Path shots = Files.createDirectories(Path.of("target", "console-screenshots"));
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve(testName + "-last.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anEmailsLinkTakesTheLeadThroughSignInToTheActionsPage() {
+        String action = anAction("Run a carers' awareness session for GP receptionists", "Sep 30", "GREEN", leadId);
+
+        browser.get(stack.gatewayUrl() + "/console/actions/" + action);
+        signIn(LEAD);
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(stack.gatewayUrl() + "/console/actions/" + action);
+        assertThat(heading()).contains("Run a carers' awareness session for GP receptionists");
+        assertThat(text()).contains("Signed in as", "Carers Centre Manager", "Lead professional").contains("Console Test Plan");
+        assertThat(browser.getPageSource()).doesNotContain("eyJ");
+        checkAndPhotograph("action");
+    }
+
+    @Test
+    void aLeadSeesTheirOwnActionsOverdueThenDueSoonThenLater() {
+        String overdue = anAction("Refresh the carers' register", "Jun 22", "AMBER", leadId);
+        String soon = anAction("Send the carers' newsletter", LocalDate.now().plusDays(10).toString(), "GREEN", leadId);
+        String later = anAction("Review the carers' strategy", "Dec " + (LocalDate.now().getYear() + 2 - 2000), "GREEN",
+                leadId);
+        String othersAction = anAction("Train the learning disability team", "Jun 22", "RED",
+                leadAt(OTHER_LEAD));
+
+        browser.get(stack.gatewayUrl() + "/console");
+        signIn(LEAD);
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(stack.gatewayUrl() + "/console/my-actions");
+        assertThat(linksUnder("overdue")).contains("/console/actions/" + overdue);
+        assertThat(linksUnder("due-soon")).containsExactly("/console/actions/" + soon);
+        assertThat(linksUnder("later")).contains("/console/actions/" + later);
+        assertThat(browser.getPageSource()).doesNotContain(othersAction);
+        checkAndPhotograph("my-actions");
+    }
+
+    @Test
+    void aLeadLoweringTheRagMustSayWhyAndTheChangeReachesTheTimelineAndTheLeadsEmail() {
+        String action = anAction("Map carers' support groups by locality", "Mar 30", "GREEN", leadId);
+        browser.get(stack.gatewayUrl() + "/console/actions/" + action);
+        signIn(LEAD);
+
+        browser.findElement(By.cssSelector("label[for='rag-amber']")).click();
+        save();
+
+        WebElement summary = browser.findElement(By.className("govuk-error-summary"));
+        assertThat(summary.getText()).contains("Enter why the RAG rating is going down");
+        assertThat(browser.switchTo().activeElement()).as("the error summary takes focus").isEqualTo(summary);
+        checkAndPhotograph("action-error");
+        assertThat(admin.get("/api/actions/" + action).at("$.rag")).isEqualTo("GREEN");
+
+        browser.findElement(By.id("reason")).sendKeys("Two localities have not replied");
+        save();
+
+        assertThat(text()).contains("Action updated");
+        assertThat(browser.findElement(By.id("timeline")).findElement(By.xpath("following::table")).getText())
+                .contains("Two localities have not replied").contains(LEAD);
+        assertThat(admin.get("/api/actions/" + action).at("$.rag")).isEqualTo("AMBER");
+        checkAndPhotograph("action-updated");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(new HttpJson(stack.inboxUrl())
+                .get("/api/messages?to=" + LEAD).body()).contains("Map carers' support groups by locality"));
+        assertThat(new HttpJson(stack.inboxUrl()).get("/api/messages?to=" + LEAD).body())
+                .as("the email links to the action's page")
+                .contains(stack.gatewayUrl() + "/console/actions/" + action);
+    }
+
+    @Test
+    void aChangeSomeoneElseMadeMeanwhileIsShownAndTheLeadRedoesTheirsWithoutUndoingIt() {
+        String action = anAction("Publish the carers' services directory", "Oct 30", "GREEN", leadId);
+        browser.get(stack.gatewayUrl() + "/console/actions/" + action);
+        signIn(LEAD);
+
+        HttpJson.Response meanwhile = admin.patch("/api/actions/" + action,
+                Map.of("due", "Nov 30", "reason", "Printer delayed"), "If-Match", "\"1\"");
+        assertThat(meanwhile.status()).as(meanwhile.body()).isEqualTo(200);
+        WebElement status = browser.findElement(By.id("status"));
+        status.clear();
+        status.sendKeys("Draft with the printer");
+        save();
+
+        assertThat(text()).contains("Someone else changed this action while you were editing it");
+        assertThat(browser.findElement(By.className("govuk-notification-banner")).getText())
+                .contains("Due date").contains("Oct 30").contains("Nov 30");
+        assertThat(browser.findElement(By.id("status")).getAttribute("value")).isEqualTo("Draft with the printer");
+        checkAndPhotograph("action-changed-meanwhile");
+        assertThat(admin.get("/api/actions/" + action).at("$.status")).isNotEqualTo("Draft with the printer");
+
+        save();
+
+        assertThat(text()).contains("Action updated");
+        HttpJson.Response saved = admin.get("/api/actions/" + action);
+        assertThat(saved.at("$.status")).isEqualTo("Draft with the printer");
+        assertThat(saved.at("$.due.text")).isEqualTo("Nov 30");
+    }
+
+    @Test
+    void aLeadCannotChangeAnActionSomeoneElseLeads() {
+        String othersAction = anAction("Audit the short breaks budget", "Jan 30", "GREEN",
+                leadAt(OTHER_LEAD));
+        browser.get(stack.gatewayUrl() + "/console/actions/" + othersAction);
+        signIn(LEAD);
+
+        browser.findElement(By.cssSelector("label[for='rag']")).click();
+        browser.findElement(By.id("status")).sendKeys(" (not mine)");
+        save();
+
+        assertThat(heading()).isEqualTo("You cannot do this");
+        assertThat(admin.get("/api/actions/" + othersAction).at("$.rag")).isEqualTo("GREEN");
+        checkAndPhotograph("not-yours");
+    }
+
+    @Test
+    void anAdministratorReadsAPlanInTheDocumentsOrderAndNarrowsItDown() {
+        browser.get(stack.gatewayUrl() + "/console");
+        signIn(ADMINISTRATOR);
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(stack.gatewayUrl() + "/console/plans");
+        checkAndPhotograph("plans");
+        browser.findElement(By.partialLinkText("Carers")).click();
+        List<String> themes = browser.findElements(By.cssSelector("main h2")).stream().map(WebElement::getText).toList();
+        assertThat(themes).isNotEmpty();
+        List<String> outcomes = browser.findElements(By.cssSelector("main h3")).stream().map(WebElement::getText)
+                .toList();
+        assertThat(outcomes).extracting(outcome -> Integer.parseInt(outcome.split("[ .]")[0]))
+                .as("outcomes in the document's order").startsWith(1, 2).isSorted();
+        assertThat(browser.findElement(By.partialLinkText("CSV")).getAttribute("href")).endsWith("/export.csv");
+        checkAndPhotograph("plan");
+
+        browser.findElement(By.id("overdue")).click();
+        browser.findElement(By.xpath("//button[text()='Filter']")).click();
+
+        assertThat(browser.getCurrentUrl()).contains("overdue=true");
+        assertThat(text()).containsPattern("Showing \\d+ of \\d+ actions");
+        assertThat(browser.findElements(By.cssSelector("main tbody tr"))).allSatisfy(row ->
+                assertThat(row.getText()).contains("Overdue"));
+        checkAndPhotograph("plan-filtered");
+    }
+
+    @Test
+    void aMistypedAddressSaysThePageWasNotFound() {
+        browser.get(stack.gatewayUrl() + "/console/actions-typo");
+        signIn(LEAD);
+
+        assertThat(heading()).isEqualTo("Page not found");
+        checkAndPhotograph("not-found");
+    }
+
+    @Test
+    void signingOutEndsTheSessionAtTheGatewayAndAtTheIssuer() {
+        browser.get(stack.gatewayUrl() + "/console");
+        signIn(LEAD);
+
+        browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/signed-out"));
+        assertThat(heading()).isEqualTo("You have signed out");
+        checkAndPhotograph("signed-out");
+        browser.get(stack.gatewayUrl() + "/console/my-actions");
+        assertThat(browser.getCurrentUrl()).as("a password is asked for again").startsWith(stack.issuerUrl() + "/login");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String leadAt(String email) {
+        List<String> ids = admin.get("/api/leads").at("$[?(@.email == '" + email + "')].id", List.class);
+        if (!ids.isEmpty()) {
+            return ids.get(0);
+        }
+        return admin.post("/api/leads", Map.of("name", "Lead at " + email, "email", email)).at("$.id");
+    }
+
+    private String anAction(String text, String due, String rag, String lead) {
+        HttpJson.Response created = admin.post("/api/actions", Map.of("planId", planId, "text", text,
+                "leads", List.of(lead), "due", due, "rag", rag));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.at("$.id");
+    }
+
+    private void signIn(String username) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("planwatch");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.urlContains(stack.gatewayUrl() + "/console"));
+    }
+
+    private void save() {
+        browser.findElement(By.xpath("//button[text()='Save changes']")).click();
+    }
+
+    private String heading() {
+        return browser.findElement(By.tagName("h1")).getText();
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private List<String> linksUnder(String headingId) {
+        return browser.findElements(By.cssSelector("table[aria-labelledby='" + headingId + "'] a")).stream()
+                .map(link -> link.getAttribute("href").substring(stack.gatewayUrl().length())).toList();
+    }
+
+    /** axe-core's WCAG 2.2 A and AA rules find nothing on the page, and a picture of it is kept to look at. */
+    private void checkAndPhotograph(String page) {
+        try {
+            Path shots = Path.of("target", "console-screenshots");
+            Files.createDirectories(shots);
+            File shot = browser.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), shots.resolve(page + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"))
+                .analyze(browser);
+        assertThat(results.getViolations()).as(testName + ", " + page + ": " + describe(results.getViolations()))
+                .isEmpty();
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream().map(rule -> rule.getId() + " (" + rule.getHelp() + "): " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+}
