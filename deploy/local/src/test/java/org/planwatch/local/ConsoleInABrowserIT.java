@@ -49,6 +49,7 @@ class ConsoleInABrowserIT {
     private static final String OTHER_LEAD = "learning.carers@pkc.example.org";
     private static final String ADMINISTRATOR = "admin@pkc.example.org";
 
+    static final Map<String, String> TIMINGS = new java.util.concurrent.ConcurrentSkipListMap<>();
     static LocalStack stack;
     static HttpJson admin;
     static String leadId;
@@ -78,6 +79,8 @@ class ConsoleInABrowserIT {
 
     @AfterAll
     static void stopTheStack() {
+        System.out.println("Console pages on the local stack (headless chromium, this machine):");
+        TIMINGS.forEach((page, figures) -> System.out.printf("  %-26s %s%n", page, figures));
         if (stack != null) {
             stack.close();
         }
@@ -118,6 +121,7 @@ class ConsoleInABrowserIT {
         assertThat(heading()).contains("Run a carers' awareness session for GP receptionists");
         assertThat(text()).contains("Signed in as", "Carers Centre Manager", "Lead professional").contains("Console Test Plan");
         assertThat(browser.getPageSource()).doesNotContain("eyJ");
+        browser.navigate().refresh();
         checkAndPhotograph("action");
     }
 
@@ -138,6 +142,7 @@ class ConsoleInABrowserIT {
         assertThat(linksUnder("due-soon")).containsExactly("/console/actions/" + soon);
         assertThat(linksUnder("later")).contains("/console/actions/" + later);
         assertThat(browser.getPageSource()).doesNotContain(othersAction);
+        browser.navigate().refresh();
         checkAndPhotograph("my-actions");
     }
 
@@ -244,6 +249,130 @@ class ConsoleInABrowserIT {
     }
 
     @Test
+    void anAdministratorReadsTheDryRunOfAnUploadedPlanThenImportsIt() {
+        browser.get(stack.gatewayUrl() + "/console/import");
+        signIn(ADMINISTRATOR);
+        assertThat(heading()).isEqualTo("Import a plan");
+        checkAndPhotograph("import");
+
+        browser.findElement(By.id("file")).sendKeys(seed("doncaster-carers-action-plan.tsv").toString());
+        browser.findElement(By.id("title")).sendKeys("Doncaster plan read in the console");
+        browser.findElement(By.xpath("//button[text()='Read the file']")).click();
+
+        assertThat(heading()).isEqualTo("Check the import");
+        assertThat(text()).containsPattern("\\d+ themes, \\d+ outcomes, 47 actions")
+                .contains("create 47 actions").contains("The plan as it was read");
+        assertThat(admin.get("/api/plans?size=500").body()).as("a dry run stores nothing")
+                .doesNotContain("Doncaster plan read in the console");
+        checkAndPhotograph("import-check");
+
+        browser.findElement(By.xpath("//button[text()='Import this plan']")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("imported=true"));
+        assertThat(heading()).isEqualTo("Doncaster plan read in the console");
+        assertThat(text()).contains("Plan imported").contains("47 actions.");
+        checkAndPhotograph("import-done");
+    }
+
+    @Test
+    void aLeadCannotImportAPlan() {
+        browser.get(stack.gatewayUrl() + "/console/import");
+        signIn(LEAD);
+        assertThat(browser.findElements(By.linkText("Import a plan"))).as("no link offered").isEmpty();
+
+        browser.findElement(By.id("file")).sendKeys(seed("perth-kinross-carers-action-plan.tsv").toString());
+        browser.findElement(By.id("title")).sendKeys("A lead's own plan");
+        browser.findElement(By.xpath("//button[text()='Read the file']")).click();
+
+        assertThat(heading()).isEqualTo("You cannot do this");
+        assertThat(admin.get("/api/plans?size=500").body()).doesNotContain("A lead's own plan");
+    }
+
+    @Test
+    void aLeadReadsTheEmailsSentToThemAndChoosesADailyDigest() {
+        String action = anAction("Update the young carers' statement template", "Jan 40", "GREEN",
+                leadAt(OTHER_LEAD));
+        assertThat(admin.patch("/api/actions/" + action, Map.of("rag", "RED", "reason", "Template owner left"),
+                "If-Match", "\"1\"").status()).isEqualTo(200);
+        browser.get(stack.gatewayUrl() + "/console/notifications");
+        signIn(OTHER_LEAD);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(text()).contains("An action is now RED (was GREEN)");
+        });
+        assertThat(text()).contains("Emails sent to you").doesNotContain(LEAD);
+        browser.findElement(By.partialLinkText("An action is now RED (was GREEN)")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/console/actions/" + action);
+        browser.navigate().back();
+        checkAndPhotograph("notifications");
+
+        browser.findElement(By.cssSelector("label[for='delivery-digest']")).click();
+        browser.findElement(By.cssSelector("label[for='remind-DUE_SOON']")).click();
+        browser.findElement(By.xpath("//button[text()='Save choices']")).click();
+
+        assertThat(text()).contains("Your email choices are saved.");
+        assertThat(browser.findElement(By.id("delivery-digest")).isSelected()).isTrue();
+        HttpJson.Response saved = admin.get("/api/notifications/preferences/" + OTHER_LEAD);
+        assertThat(saved.at("$.delivery")).isEqualTo("DAILY_DIGEST");
+        assertThat(saved.list("$.optedOut")).containsExactly("DUE_SOON");
+    }
+
+    @Test
+    void anAdministratorSeesEachMeasuresChartStatusAndFigures() {
+        int year = LocalDate.now().getYear();
+        admin.post("/api/measures", Map.of("key", "console-carers-supported", "name", "Carers supported by the hub",
+                "unit", "COUNT", "direction", "HIGHER_IS_BETTER",
+                "baseline", Map.of("value", 1000, "date", (year - 2) + "-12-31"),
+                "targets", List.of(Map.of("value", 1400, "by", (year + 1) + "-12-31")),
+                "frequency", "ANNUALLY", "publishers", List.of("PKAVS Carers Hub")));
+        HttpJson partner = new HttpJson(stack.gatewayUrl()).as(new AccessToken(stack.issuerUrl(),
+                "pkavs-measures-feed", "local-partner-secret").bearer().substring("Bearer ".length()));
+        assertThat(partner.post("/api/measures/data-points", Map.of("items", List.of(
+                Map.of("measure", "console-carers-supported", "period", Integer.toString(year - 1), "value", 1150))),
+                "Idempotency-Key", "console-" + year))
+                .extracting(HttpJson.Response::status).isIn(200, 201, 202);
+
+        browser.get(stack.gatewayUrl() + "/console/measures");
+        signIn(ADMINISTRATOR);
+
+        WebElement section = browser.findElement(By.cssSelector("section[aria-labelledby='measure-console-carers-supported']"));
+        WebElement chart = section.findElement(By.tagName("img"));
+        assertThat(chart.getAttribute("alt")).contains("Carers supported by the hub").contains("1150");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) browser.executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth", chart)).intValue() > 0);
+        section.findElement(By.className("govuk-details__summary")).click();
+        assertThat(section.findElement(By.tagName("table")).getText()).contains(Integer.toString(year - 1))
+                .contains("1150");
+        checkAndPhotograph("measures");
+    }
+
+    @Test
+    void anAdministratorSeesTheSystemsHealthAndRunsTheReminderScan() {
+        browser.get(stack.gatewayUrl() + "/console/control-room");
+        signIn(ADMINISTRATOR);
+
+        WebElement services = browser.findElement(By.cssSelector("table[aria-labelledby='services']"));
+        assertThat(services.getText()).contains("plan-service UP").contains("measure-service UP")
+                .contains("notification-service UP").contains("mongo");
+        checkAndPhotograph("control-room");
+
+        browser.findElement(By.xpath("//button[text()='Run the reminder scan now']")).click();
+
+        assertThat(text()).containsPattern("The reminder scan ran: \\d+ reminders? queued");
+    }
+
+    @Test
+    void aLeadIsNotLetIntoTheControlRoom() {
+        browser.get(stack.gatewayUrl() + "/console/control-room");
+        signIn(LEAD);
+
+        assertThat(heading()).isEqualTo("You cannot do this");
+        assertThat(text()).doesNotContain("Circuit breakers");
+        checkAndPhotograph("control-room-refused");
+    }
+
+    @Test
     void aMistypedAddressSaysThePageWasNotFound() {
         browser.get(stack.gatewayUrl() + "/console/actions-typo");
         signIn(LEAD);
@@ -282,6 +411,11 @@ class ConsoleInABrowserIT {
         return created.at("$.id");
     }
 
+    private static Path seed(String file) {
+        return Path.of(System.getProperty("planwatch.root", "../..")).toAbsolutePath().normalize()
+                .resolve("deploy/local/seeds").resolve(file);
+    }
+
     private void signIn(String username) {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
@@ -308,8 +442,17 @@ class ConsoleInABrowserIT {
                 .map(link -> link.getAttribute("href").substring(stack.gatewayUrl().length())).toList();
     }
 
-    /** axe-core's WCAG 2.2 A and AA rules find nothing on the page, and a picture of it is kept to look at. */
+    /**
+     * axe-core's WCAG 2.2 A and AA rules find nothing on the page, a picture of it is kept to look at, and the
+     * browser's own Navigation Timing of it is kept for the figures printed at the end (not asserted: a figure).
+     */
     private void checkAndPhotograph(String page) {
+        Object loaded = browser.executeScript("const n = performance.getEntriesByType('navigation')[0];"
+                + " return n ? Math.round(n.domContentLoadedEventEnd) + ' ms to usable, '"
+                + " + Math.round(n.loadEventEnd) + ' ms to loaded, ' + n.transferSize + ' bytes'"
+                + " + (n.redirectCount ? ', after ' + n.redirectCount + ' redirects (sign-in or a form)' : '')"
+                + " : 'not measured'");
+        TIMINGS.put(page, String.valueOf(loaded));
         try {
             Path shots = Path.of("target", "console-screenshots");
             Files.createDirectories(shots);

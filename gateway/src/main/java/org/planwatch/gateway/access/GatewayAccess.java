@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -45,6 +46,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -85,6 +87,8 @@ class GatewayAccess {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole(ADMINISTRATOR)
+                        // The gateway's own breakers are on it: the gateway checks the role, not the services.
+                        .pathMatchers("/console/control-room", "/console/control-room/**").hasRole(ADMINISTRATOR)
                         // The link in every reminder: its signature is the proof, as in notification-service.
                         .pathMatchers("/api/notifications/unsubscribe").permitAll()
                         // Leads read plans and the directory and report on their own actions (plan-service checks
@@ -129,10 +133,16 @@ class GatewayAccess {
                 .logout(logout -> logout
                         .logoutUrl("/console/sign-out")
                         .logoutSuccessHandler(signedOut(endSessionUri)))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(signInFirst(tokenRequired)))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(signInFirst(tokenRequired))
+                        // A person's browser gets the console's page saying so; a program gets problem+json.
+                        .accessDeniedHandler((exchange, e) -> browserPage().matches(exchange).flatMap(match ->
+                                match.isMatch() ? Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN))
+                                        : problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                                        "your role does not allow " + exchange.getRequest().getMethod() + " "
+                                                + exchange.getRequest().getPath().value()))))
                 // A forged cross-site request can only ride on a signed-in browser's session cookie; bearer tokens
                 // and cookie-less calls carry nothing a third site could borrow.
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(exchange -> {
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(tokenAlsoInUploads()).requireCsrfProtectionMatcher(exchange -> {
                     var request = exchange.getRequest();
                     boolean needed = !SAFE.contains(request.getMethod())
                             && request.getCookies().containsKey("SESSION")
@@ -218,5 +228,12 @@ class GatewayAccess {
             source.registerCorsConfiguration("/**", console);
         }
         return source;
+    }
+
+    /** The console's upload form (multipart) carries its token as a form field, as every other form does. */
+    private static XorServerCsrfTokenRequestAttributeHandler tokenAlsoInUploads() {
+        XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 }

@@ -1,8 +1,5 @@
 package org.planwatch.gateway.console;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,7 +15,7 @@ class ConsolePages {
 
     @ModelAttribute("viewer")
     Mono<Viewer> viewer() {
-        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication).map(Viewer::of);
+        return Viewer.current();
     }
 
     /** Every form posts this back; a forged cross-site form cannot know it. */
@@ -31,18 +28,12 @@ class ConsolePages {
     /** Lead professionals start at their own actions; administrators at the partnership's plans. */
     @GetMapping({"/", "/console"})
     Mono<String> start() {
-        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication).map(Viewer::of)
-                .map(viewer -> viewer.isLead() && !viewer.isAdministrator()
+        return Viewer.current().map(viewer -> viewer.isLead() && !viewer.isAdministrator()
                         ? "redirect:/console/my-actions" : "redirect:/console/plans");
     }
 
     @GetMapping("/console/signed-out")
     String signedOut() {
         return "console/signed-out";
-    }
-
-    static Mono<Viewer> currentViewer() {
-        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
-                .map((Authentication caller) -> Viewer.of(caller));
     }
 }

@@ -7,8 +7,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import reactor.core.publisher.Mono;
 
 /** Who is looking at a page: shown on every page, and what decides which links it offers. */
 public record Viewer(String subject, String name, String email, String partnership, Set<String> roles) {
@@ -21,6 +24,11 @@ public record Viewer(String subject, String name, String email, String partnersh
         String name = text(claims.get("name"));
         return new Viewer(caller.getName(), name != null ? name : email != null ? email : caller.getName(), email,
                 text(claims.get("partnership")), roles(caller.getAuthorities()));
+    }
+
+    /** The signed-in person making the current request. */
+    public static Mono<Viewer> current() {
+        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication).map(Viewer::of);
     }
 
     private static Set<String> roles(Collection<? extends GrantedAuthority> authorities) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.planwatch.gateway.console.FieldProblem;
 import org.planwatch.gateway.console.PlanServiceJson.Action;
 import org.planwatch.gateway.console.PlanServiceJson.Change;
 import org.planwatch.gateway.console.PlanServiceJson.Plan;
@@ -108,7 +109,7 @@ class ActionPages {
 
     @PostMapping("/console/actions/{id}")
     Mono<String> update(@PathVariable String id, @ModelAttribute("update") ActionUpdate update, Model model) {
-        List<ActionUpdate.FieldProblem> problems = update.problems();
+        List<FieldProblem> problems = update.problems();
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
             return action(id).flatMap(action -> page(action, update, model));
@@ -132,7 +133,7 @@ class ActionPages {
         }
         if (refusal.is(HttpStatus.BAD_REQUEST) && !refusal.errors().isEmpty()) {
             model.addAttribute("problems", refusal.errors().stream()
-                    .map(error -> new ActionUpdate.FieldProblem(formField(error.field()), sentence(error.reason())))
+                    .map(error -> new FieldProblem(formField(error.field()), sentence(error.reason())))
                     .toList());
             return action(id).flatMap(action -> page(action, update, model));
         }

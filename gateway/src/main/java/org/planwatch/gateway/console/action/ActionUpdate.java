@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.planwatch.gateway.console.FieldProblem;
 import org.planwatch.gateway.console.PlanServiceJson.Action;
 
 /**
@@ -78,10 +79,6 @@ public record ActionUpdate(Long version, String status, String rag, String due, 
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    /** A field's problem as the error summary and the field itself show it. */
-    public record FieldProblem(String field, String message) {
     }
 
     /** A field someone else changed while this person was editing: what they saw, and what it is now. */

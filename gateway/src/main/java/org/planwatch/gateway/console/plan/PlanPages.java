@@ -38,7 +38,9 @@ class PlanPages {
     @GetMapping("/console/plans/{id}")
     Mono<String> plan(@PathVariable String id, @RequestParam(required = false) String lead,
                       @RequestParam(required = false) String rag, @RequestParam(required = false) boolean overdue,
-                      @RequestParam(required = false) String q, Model model) {
+                      @RequestParam(required = false) String q,
+                      @RequestParam(defaultValue = "false") boolean imported, Model model) {
+        model.addAttribute("imported", imported);
         PlanLayout.Filters filters = new PlanLayout.Filters(lead, rag, overdue, q);
         return calls.plans().get().uri("/api/plans/{id}", id).retrieve().bodyToMono(Plan.class)
                 .zipWith(actions(id, 0))

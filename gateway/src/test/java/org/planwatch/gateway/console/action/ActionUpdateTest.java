@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.planwatch.gateway.console.FieldProblem;
 import org.planwatch.gateway.console.PlanServiceJson.Action;
 import org.planwatch.gateway.console.PlanServiceJson.Due;
 
@@ -32,13 +33,13 @@ class ActionUpdateTest {
     void loweringTheRagOrMovingTheDateNeedsAReasonButRaisingItDoesNot() {
         Action amber = action(3, null, "AMBER", "Jun 23");
 
-        assertThat(edit(amber, null, "RED", "Jun 23", " ").problems()).extracting(ActionUpdate.FieldProblem::message)
+        assertThat(edit(amber, null, "RED", "Jun 23", " ").problems()).extracting(FieldProblem::message)
                 .containsExactly("Enter why the RAG rating is going down");
-        assertThat(edit(amber, null, "AMBER", "Sep 23", null).problems()).extracting(ActionUpdate.FieldProblem::field)
+        assertThat(edit(amber, null, "AMBER", "Sep 23", null).problems()).extracting(FieldProblem::field)
                 .containsExactly("reason");
         assertThat(edit(amber, null, "GREEN", "Jun 23", null).problems()).isEmpty();
         assertThat(edit(amber, null, "COMPLETE", "Jun 23", null).problems()).isEmpty();
-        assertThat(edit(amber, null, "PURPLE", "Jun 23", null).problems()).extracting(ActionUpdate.FieldProblem::field)
+        assertThat(edit(amber, null, "PURPLE", "Jun 23", null).problems()).extracting(FieldProblem::field)
                 .containsExactly("rag");
     }
 
