@@ -171,6 +171,11 @@ public final class LocalStack implements AutoCloseable {
         return settings.dataDir().resolve("issuer").resolve("sign-in.txt");
     }
 
+    /** The Kafka broker's bootstrap servers, for tests that put a record on a topic the way a service would. */
+    public String kafkaBootstrapServers() {
+        return kafka;
+    }
+
     public String gatewayUrl() {
         return "http://localhost:" + settings.gatewayPort();
     }

@@ -121,6 +121,7 @@ class ConsoleInABrowserIT {
         assertThat(heading()).contains("Run a carers' awareness session for GP receptionists");
         assertThat(text()).contains("Signed in as", "Carers Centre Manager", "Lead professional").contains("Console Test Plan");
         assertThat(browser.getPageSource()).doesNotContain("eyJ");
+        assertThat(text()).as("no banner for what did not happen").doesNotContain("Success", "There is a problem");
         browser.navigate().refresh();
         checkAndPhotograph("action");
     }
@@ -144,6 +145,10 @@ class ConsoleInABrowserIT {
         assertThat(browser.getPageSource()).doesNotContain(othersAction);
         browser.navigate().refresh();
         checkAndPhotograph("my-actions");
+
+        browser.findElement(By.cssSelector("a[href='/console/actions/" + soon + "#update-heading']")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/console/actions/" + soon + "#update-heading");
+        assertThat(browser.findElement(By.id("status")).isDisplayed()).isTrue();
     }
 
     @Test
@@ -236,6 +241,13 @@ class ConsoleInABrowserIT {
         assertThat(outcomes).extracting(outcome -> Integer.parseInt(outcome.split("[ .]")[0]))
                 .as("outcomes in the document's order").startsWith(1, 2).isSorted();
         assertThat(browser.findElement(By.partialLinkText("CSV")).getAttribute("href")).endsWith("/export.csv");
+        for (String link : List.of("CSV", "Excel (XLSX)")) {
+            Object answer = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')))",
+                    browser.findElement(By.partialLinkText(link)).getAttribute("href"));
+            assertThat(String.valueOf(answer)).as(link + " downloads with the browser's session")
+                    .startsWith("200 ").containsAnyOf("text/csv", "spreadsheetml");
+        }
         checkAndPhotograph("plan");
 
         browser.findElement(By.id("overdue")).click();
@@ -357,9 +369,35 @@ class ConsoleInABrowserIT {
                 .contains("notification-service UP").contains("mongo");
         checkAndPhotograph("control-room");
 
+        String broken = "console-broken-" + java.util.UUID.randomUUID();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("plan.action.events", broken,
+                    "{not an event")).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.cssSelector("table[aria-labelledby='dead-letters']")).getText())
+                    .contains(broken).contains("not a CloudEvents JSON action event");
+        });
+        checkAndPhotograph("control-room-dead-letters");
+        browser.findElement(By.xpath("//tr[contains(., '" + broken + "')]//button")).click();
+        assertThat(text()).contains("still cannot be processed");
+        browser.navigate().back();
+
         browser.findElement(By.xpath("//button[text()='Run the reminder scan now']")).click();
 
         assertThat(text()).containsPattern("The reminder scan ran: \\d+ reminders? queued");
+        browser.findElement(By.xpath("//button[contains(text(), 'digests now')]")).click();
+        assertThat(text()).containsPattern("The daily digests went out now: \\d+ queued");
+        assertThat(browser.findElement(By.cssSelector("table[aria-labelledby='services']")).getText())
+                .as("each service's version").containsPattern("plan-service UP \\d+\\.\\d+");
+        assertThat(browser.findElement(By.cssSelector("table[aria-labelledby='routes']")).getText())
+                .contains("lb://plan-service");
     }
 
     @Test
@@ -370,6 +408,109 @@ class ConsoleInABrowserIT {
         assertThat(heading()).isEqualTo("You cannot do this");
         assertThat(text()).doesNotContain("Circuit breakers");
         checkAndPhotograph("control-room-refused");
+    }
+
+    @Test
+    void anAdministratorAddsALeadAndCorrectsTheirEmail() {
+        browser.get(stack.gatewayUrl() + "/console/leads");
+        signIn(ADMINISTRATOR);
+        browser.findElement(By.xpath("//button[text()='Add the lead']")).click();
+        assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("Enter the lead's name");
+
+        browser.findElement(By.id("name")).sendKeys("Young Carers Worker");
+        browser.findElement(By.id("email")).sendKeys("young.carers@pkc.example.org");
+        browser.findElement(By.xpath("//button[text()='Add the lead']")).click();
+
+        assertThat(text()).contains("Lead saved.").contains("young.carers@pkc.example.org");
+        checkAndPhotograph("leads");
+        browser.findElement(By.linkText("Young Carers Worker")).click();
+        WebElement email = browser.findElement(By.id("email"));
+        email.clear();
+        email.sendKeys("young.carers.worker@pkc.example.org");
+        checkAndPhotograph("lead");
+        browser.findElement(By.xpath("//button[text()='Save the lead']")).click();
+
+        assertThat(text()).contains("Lead saved.");
+        assertThat(admin.get("/api/leads?q=Young%20Carers%20Worker").at("$[0].email"))
+                .isEqualTo("young.carers.worker@pkc.example.org");
+    }
+
+    @Test
+    void aLeadReadsTheDirectoryButCannotChangeIt() {
+        browser.get(stack.gatewayUrl() + "/console/leads");
+        signIn(LEAD);
+
+        assertThat(text()).contains("Carers Centre Manager");
+        assertThat(browser.findElements(By.xpath("//button[text()='Add the lead']"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href^='/console/leads/']"))).isEmpty();
+        browser.get(stack.gatewayUrl() + "/console/leads/" + leadId);
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Carers Centre Manager");
+        browser.findElement(By.id("name")).sendKeys(" (renamed by a lead)");
+        browser.findElement(By.xpath("//button[text()='Save the lead']")).click();
+
+        assertThat(heading()).isEqualTo("You cannot do this");
+        assertThat(admin.get("/api/leads/" + leadId).at("$.name")).isEqualTo("Carers Centre Manager");
+    }
+
+    @Test
+    void aLeadUpdatesAnActionWithTheKeyboardAlone() {
+        String action = anAction("Agree the carers' breaks protocol", "May 31", "GREEN", leadId);
+        browser.get(stack.gatewayUrl() + "/console/actions/" + action);
+        signIn(LEAD);
+        browser.executeScript("document.activeElement.blur()");
+
+        var keys = new org.openqa.selenium.interactions.Actions(browser);
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).as("the first stop").isEqualTo("Skip to main content");
+        assertThat(browser.switchTo().activeElement().getCssValue("background-color"))
+                .as("focus is visible: GOV.UK's yellow").isEqualTo("rgba(255, 221, 0, 1)");
+        tabUntil(keys, "status");
+        keys.sendKeys("Protocol drafted").perform();
+        tabUntil(keys, "rag-green");
+        keys.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN).perform();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("rag-amber");
+        tabUntil(keys, "reason");
+        keys.sendKeys("Waiting for the legal team").perform();
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Save changes");
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("updated=true"));
+        HttpJson.Response saved = admin.get("/api/actions/" + action);
+        assertThat(saved.at("$.rag")).isEqualTo("AMBER");
+        assertThat(saved.at("$.status")).isEqualTo("Protocol drafted");
+    }
+
+    @Test
+    void atFourHundredPercentZoomEveryPageReflowsToOneColumnWithoutScrollingSideways() {
+        browser.get(stack.gatewayUrl() + "/console");
+        signIn(ADMINISTRATOR);
+        // 1280 CSS px at 400% is 320 CSS px wide: WCAG 1.4.10's reflow width.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(320 + chromeFrameWidth(), 800));
+        String plan = admin.get("/api/plans?size=500").at("$.items[0].id");
+        for (String page : List.of("/console/plans", "/console/plans/" + plan, "/console/leads", "/console/measures",
+                "/console/notifications", "/console/import", "/console/control-room")) {
+            browser.get(stack.gatewayUrl() + page);
+            Number width = (Number) browser.executeScript("return document.documentElement.clientWidth");
+            Number scrolls = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+            assertThat(scrolls.intValue()).as(page + " is as wide as the window (tables scroll in their own box)")
+                    .isLessThanOrEqualTo(width.intValue());
+            checkAndPhotograph("at-320px" + page.replaceAll("/console|/[0-9a-f-]{36}", "").replace('/', '-'));
+        }
+    }
+
+    private int chromeFrameWidth() {
+        return ((Number) browser.executeScript("return window.outerWidth - window.innerWidth")).intValue();
+    }
+
+    private void tabUntil(org.openqa.selenium.interactions.Actions keys, String id) {
+        for (int stop = 0; stop < 60; stop++) {
+            if (id.equals(browser.switchTo().activeElement().getAttribute("id"))) {
+                return;
+            }
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached #" + id);
     }
 
     @Test
@@ -439,7 +580,8 @@ class ConsoleInABrowserIT {
 
     private List<String> linksUnder(String headingId) {
         return browser.findElements(By.cssSelector("table[aria-labelledby='" + headingId + "'] a")).stream()
-                .map(link -> link.getAttribute("href").substring(stack.gatewayUrl().length())).toList();
+                .map(link -> link.getAttribute("href").substring(stack.gatewayUrl().length()))
+                .filter(href -> !href.endsWith("#update-heading")).toList();
     }
 
     /**

@@ -3,15 +3,19 @@ package org.planwatch.gateway.console.controlroom;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.planwatch.gateway.console.ServiceCalls;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -28,14 +32,23 @@ class ControlRoomPages {
 
     /** A service that does not answer within this is shown as not answering; the page never waits on it. */
     static final Duration PATIENCE = Duration.ofSeconds(3);
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy, HH:mm:ss", java.util.Locale.UK).withZone(java.time.ZoneId.of("Europe/London"));
     private static final String LAG_METRIC = "/actuator/metrics/spring.cloud.stream.binder.kafka.offset";
 
     private final ServiceCalls calls;
     private final ObjectProvider<CircuitBreakerRegistry> breakers;
+    private final RouteLocator routes;
+    private final String gatewayVersion;
 
-    ControlRoomPages(ServiceCalls calls, ObjectProvider<CircuitBreakerRegistry> breakers) {
+    ControlRoomPages(ServiceCalls calls, ObjectProvider<CircuitBreakerRegistry> breakers, RouteLocator routes,
+                     ObjectProvider<BuildProperties> build) {
         this.calls = calls;
         this.breakers = breakers;
+        this.routes = routes;
+        BuildProperties properties = build.getIfAvailable();
+        this.gatewayVersion = properties == null ? "not reported"
+                : properties.getVersion() + (properties.getTime() == null ? "" : ", built " + WHEN.format(properties.getTime()));
     }
 
     record Health(String status, Map<String, Component> components) {
@@ -63,28 +76,91 @@ class ControlRoomPages {
     record Measurement(String statistic, Double value) {
     }
 
+    record Info(Build build) {
+    }
+
+    record Build(String version, Instant time) {
+    }
+
+    /** A route the gateway is applying: what it matches and where it sends it. */
+    record RouteInForce(String id, String matches, String to) {
+    }
+
     /** One service as the control room shows it; {@code lag} is null where the service consumes no topic. */
     record ServiceState(String name, String status, Map<String, Component> components, List<Breaker> breakers,
-                        Long lag, boolean consumes) {
+                        Long lag, boolean consumes, String version) {
 
         public boolean up() {
             return "UP".equals(status);
         }
     }
 
+    /** A plan event notification-service could not process, as its dead-letter list reports it. */
+    record DeadLetter(String id, String key, String reason, Instant deadAt, Replay replayed) {
+    }
+
+    record Replay(Instant at, String by) {
+    }
+
+    record DeadLetterList(String topic, List<DeadLetter> items) {
+    }
+
     @GetMapping("/console/control-room")
-    Mono<String> controlRoom(@RequestParam(required = false) Integer queued, Model model) {
-        return Flux.concat(
+    Mono<String> controlRoom(@RequestParam(required = false) Integer queued,
+                             @RequestParam(required = false) String replayed,
+                             @RequestParam(required = false) Integer digestsSent, Model model) {
+        Mono<DeadLetterList> deadLetters = calls.notifications().get().uri("/api/notifications/dead-letters?limit=50")
+                .retrieve().bodyToMono(DeadLetterList.class).timeout(PATIENCE.multipliedBy(3))
+                .onErrorResume(e -> Mono.just(new DeadLetterList(null, null)));
+        return Flux.mergeSequential(
                         state("plan-service", calls.plans(), false),
                         state("measure-service", calls.measures(), true),
                         state("notification-service", calls.notifications(), true))
                 .collectList()
-                .map(services -> {
-                    model.addAttribute("services", services);
+                .zipWith(deadLetters)
+                .zipWith(routesInForce(), (found, inForce) -> {
+                    model.addAttribute("routes", inForce);
+                    return found;
+                })
+                .map(found -> {
+                    model.addAttribute("services", found.getT1());
+                    model.addAttribute("deadLetters", found.getT2());
                     model.addAttribute("gatewayBreakers", gatewayBreakers());
                     model.addAttribute("queued", queued);
+                    model.addAttribute("replayed", replayed);
+                    model.addAttribute("digestsSent", digestsSent);
+                    model.addAttribute("gatewayVersion", gatewayVersion);
+                    model.addAttribute("when", WHEN);
                     return "console/control-room";
                 });
+    }
+
+    @PostMapping("/console/control-room/digests")
+    Mono<String> sendDigests(Model model) {
+        return calls.notifications().post().uri("/api/notifications/digests/send").bodyValue(Map.of())
+                .retrieve().bodyToMono(Map.class)
+                .map(answer -> "redirect:/console/control-room?digestsSent=" + number(answer.get("queued")))
+                .onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> {
+                    model.addAttribute("refusal", refusal);
+                    return Mono.just("console/refused");
+                }));
+    }
+
+    private Mono<List<RouteInForce>> routesInForce() {
+        return routes.getRoutes().map(route -> new RouteInForce(route.getId(), String.valueOf(route.getPredicate()),
+                        String.valueOf(route.getUri())))
+                .sort(Comparator.comparing(RouteInForce::id)).collectList();
+    }
+
+    @PostMapping("/console/control-room/dead-letters/{id}/replay")
+    Mono<String> replay(@PathVariable String id, Model model) {
+        return calls.notifications().post().uri("/api/notifications/dead-letters/{id}/replay", id).bodyValue(Map.of())
+                .retrieve().toBodilessEntity()
+                .thenReturn("redirect:/console/control-room?replayed=" + id)
+                .onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> {
+                    model.addAttribute("refusal", refusal);
+                    return Mono.just("console/refused");
+                }));
     }
 
     @PostMapping("/console/control-room/reminder-scan")
@@ -114,8 +190,18 @@ class ControlRoomPages {
                         .filter(m -> "VALUE".equals(m.statistic()) && m.value() != null)
                         .mapToLong(m -> Math.round(m.value())).sum())
                 .onErrorResume(e -> Mono.just(-1L));
-        return Mono.zip(health, breakers, lag).map(found -> new ServiceState(name, found.getT1().status(),
-                found.getT1().components(), found.getT2(), found.getT3() < 0 ? null : found.getT3(), consumes));
+        Mono<String> version = service.get().uri("/actuator/info").retrieve().bodyToMono(Info.class).timeout(PATIENCE)
+                .map(ControlRoomPages::version).onErrorResume(e -> Mono.just("not reported"));
+        return Mono.zip(health, breakers, lag, version).map(found -> new ServiceState(name, found.getT1().status(),
+                found.getT1().components(), found.getT2(), found.getT3() < 0 ? null : found.getT3(), consumes,
+                found.getT4()));
+    }
+
+    private static String version(Info info) {
+        if (info.build() == null || info.build().version() == null) {
+            return "not reported";
+        }
+        return info.build().version() + (info.build().time() == null ? "" : ", built " + WHEN.format(info.build().time()));
     }
 
     private List<Breaker> gatewayBreakers() {
