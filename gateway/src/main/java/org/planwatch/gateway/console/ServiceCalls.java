@@ -2,6 +2,7 @@ package org.planwatch.gateway.console;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
@@ -92,7 +93,7 @@ public class ServiceCalls {
     }
 
     /** Turns a service's refusal into a value a page can render, leaving other failures to the error page. */
-    public static <T> Mono<T> refusalAs(Throwable e, java.util.function.Function<Refusal, Mono<T>> page) {
+    public static <T> Mono<T> refusalAs(Throwable e, Function<Refusal, Mono<T>> page) {
         if (e instanceof WebClientResponseException refused && refused.getStatusCode().is4xxClientError()) {
             return page.apply(Refusal.of(refused));
         }

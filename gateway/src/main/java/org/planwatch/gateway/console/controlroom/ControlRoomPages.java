@@ -4,8 +4,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.planwatch.gateway.console.ServiceCalls;
@@ -32,8 +35,8 @@ class ControlRoomPages {
 
     /** A service that does not answer within this is shown as not answering; the page never waits on it. */
     static final Duration PATIENCE = Duration.ofSeconds(3);
-    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-            .ofPattern("d MMM yyyy, HH:mm:ss", java.util.Locale.UK).withZone(java.time.ZoneId.of("Europe/London"));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
     private static final String LAG_METRIC = "/actuator/metrics/spring.cloud.stream.binder.kafka.offset";
 
     private final ServiceCalls calls;

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.planwatch.gateway.console.FieldProblem;
-import org.planwatch.gateway.console.ServiceCalls;
 import org.planwatch.gateway.console.ServiceCalls.Refusal;
+import org.planwatch.gateway.console.ServiceCalls;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -147,7 +148,7 @@ class LeadPages {
     }
 
     /** A field plan-service found wrong goes back to the form; anything else is the refusal page. */
-    private static Mono<String> refused(Refusal refusal, Model model, java.util.function.Supplier<Mono<String>> form) {
+    private static Mono<String> refused(Refusal refusal, Model model, Supplier<Mono<String>> form) {
         if (form != null && refusal.is(HttpStatus.BAD_REQUEST) && !refusal.errors().isEmpty()) {
             model.addAttribute("problems", refusal.errors().stream().map(error -> new FieldProblem(
                     field(error.field()), sentence(error.reason()))).toList());

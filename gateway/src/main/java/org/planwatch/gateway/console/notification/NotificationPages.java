@@ -1,5 +1,6 @@
 package org.planwatch.gateway.console.notification;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -118,7 +119,7 @@ class NotificationPages {
                 .retrieve().bodyToMono(Preferences.class);
     }
 
-    private static java.net.URI logUri(UriBuilder uri, int page, String recipient) {
+    private static URI logUri(UriBuilder uri, int page, String recipient) {
         uri.path("/api/notifications").queryParam("page", page).queryParam("size", PAGE_SIZE);
         if (recipient != null && !recipient.isBlank()) {
             uri.queryParam("recipient", recipient.strip());

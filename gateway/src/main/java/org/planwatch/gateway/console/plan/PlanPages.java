@@ -1,10 +1,11 @@
 package org.planwatch.gateway.console.plan;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.planwatch.gateway.console.PlanServiceJson.Action;
 import org.planwatch.gateway.console.PlanServiceJson.Plan;
-import org.planwatch.gateway.console.ServiceCalls;
 import org.planwatch.gateway.console.ServiceCalls.Page;
+import org.planwatch.gateway.console.ServiceCalls;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,6 +67,6 @@ class PlanPages {
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 }

@@ -1,11 +1,13 @@
 package org.planwatch.gateway.console.planimport;
 
+import java.net.URI;
 import java.util.Base64;
 import java.util.List;
 import org.planwatch.gateway.console.FieldProblem;
-import org.planwatch.gateway.console.ServiceCalls;
 import org.planwatch.gateway.console.ServiceCalls.Refusal;
+import org.planwatch.gateway.console.ServiceCalls;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -61,7 +63,7 @@ class ImportPages {
                 DataBufferUtils.release(buffer);
                 return bytes;
             }).flatMap(bytes -> send(file.filename(), bytes, title, false, model)).onErrorResume(
-                    org.springframework.core.io.buffer.DataBufferLimitException.class,
+                    DataBufferLimitException.class,
                     tooLarge -> problem(model, "file", "The file must be smaller than 2 MB"));
         });
     }
@@ -108,7 +110,7 @@ class ImportPages {
                 .onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> refused(refusal, model)));
     }
 
-    private static java.net.URI importUri(UriBuilder uri, boolean commit, String title) {
+    private static URI importUri(UriBuilder uri, boolean commit, String title) {
         uri.path("/api/plans/imports").queryParam("commit", commit);
         if (title != null && !title.isBlank()) {
             uri.queryParam("title", title.strip());
