@@ -371,16 +371,7 @@ class ConsoleInABrowserIT {
                 .contains("notification-service UP").contains("mongo");
         checkAndPhotograph("control-room");
 
-        String broken = "console-broken-" + java.util.UUID.randomUUID();
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", stack.kafkaBootstrapServers(),
-                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
-                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("plan.action.events", broken,
-                    "{not an event")).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        String broken = anUnreadablePlanEvent();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             browser.navigate().refresh();
             assertThat(browser.findElement(By.cssSelector("table[aria-labelledby='dead-letters']")).getText())
@@ -490,6 +481,9 @@ class ConsoleInABrowserIT {
         // 1280 CSS px at 400% is 320 CSS px wide: WCAG 1.4.10's reflow width.
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320 + chromeFrameWidth(), 800));
         anAction("Publish the short breaks statement in Easy Read", "Jun 30", "GREEN", leadAt(OTHER_LEAD));
+        String broken = anUnreadablePlanEvent();
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/notifications/dead-letters").body()
+                .contains(broken));
         for (String page : List.of("/console/plans", "/console/plans/" + planId, "/console/leads", "/console/measures",
                 "/console/notifications", "/console/import", "/console/control-room")) {
             browser.get(stack.gatewayUrl() + page);
@@ -500,6 +494,21 @@ class ConsoleInABrowserIT {
             checkAndPhotograph("at-320px" + page.replace("/console", "").replaceAll("/[0-9a-f-]{36}", "-one")
                     .replace('/', '-'));
         }
+    }
+
+    /** A record on plan.action.events that no service can read: notification-service dead-letters it. */
+    private String anUnreadablePlanEvent() {
+        String key = "console-broken-" + java.util.UUID.randomUUID();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class))) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("plan.action.events", key,
+                    "{not an event")).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return key;
     }
 
     private int chromeFrameWidth() {
