@@ -48,22 +48,21 @@ public class ProgressService {
         }
     }
 
-    /** Judges one measure again; another writer changing it meanwhile makes this judge again with what it wrote. */
     /** A measure's series, period by period, as judging sees it. */
     public List<Point> series(String key) {
         return series.points(key);
     }
 
+    /** Judges one measure again; another writer changing it meanwhile makes this judge again with what it wrote. */
     public Judgement judgeAgain(String key) {
-        return judgeAgain(key, series.points(key));
-    }
-
-    private Judgement judgeAgain(String key, List<Point> figures) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             MeasureDocument stored = measures.find(key).orElse(null);
             if (stored == null) {
                 return null;
             }
+            // The figures are read after the version this judgement is conditional on, never before: a judgement
+            // of older figures (a scheduled pass racing a publisher's own) then cannot replace a newer one.
+            List<Point> figures = series.points(key);
             Judgement now = ProgressJudge.judge(stored.definition(), figures, LocalDate.now(clock), grace);
             if (now.equals(stored.judgement())) {
                 return now;
@@ -84,12 +83,9 @@ public class ProgressService {
      */
     @Scheduled(fixedDelayString = "${planwatch.measures.judging-interval:PT1S}")
     public void judgeMarked() {
-        // One read of every marked measure's series; figures arriving meanwhile mark the measure again, and it is
-        // judged once more.
-        var marked = measures.markedForJudging(200);
-        var figures = series.points(marked.keySet());
-        marked.forEach((key, askedAt) -> {
-            judgeAgain(key, figures.getOrDefault(key, List.of()));
+        // Figures arriving meanwhile mark the measure again, and it is judged once more.
+        measures.markedForJudging(200).forEach((key, askedAt) -> {
+            judgeAgain(key);
             measures.judged(key, askedAt);
         });
     }
