@@ -10,6 +10,7 @@ import org.springframework.http.codec.json.JacksonJsonEncoder;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
@@ -90,6 +91,14 @@ public class ServiceCalls {
         public boolean is(HttpStatusCode code) {
             return status == code.value();
         }
+    }
+
+    /** A service's refusal shown as the console's "You cannot do this" or "Page not found"; other failures as errors. */
+    public static Function<Throwable, Mono<String>> refusedPage(Model model) {
+        return e -> refusalAs(e, refusal -> {
+            model.addAttribute("refusal", refusal);
+            return Mono.just("console/refused");
+        });
     }
 
     /** Turns a service's refusal into a value a page can render, leaving other failures to the error page. */

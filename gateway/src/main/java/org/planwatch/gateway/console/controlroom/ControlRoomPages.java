@@ -143,10 +143,7 @@ class ControlRoomPages {
         return calls.notifications().post().uri("/api/notifications/digests/send").bodyValue(Map.of())
                 .retrieve().bodyToMono(Map.class)
                 .map(answer -> "redirect:/console/control-room?digestsSent=" + number(answer.get("queued")))
-                .onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> {
-                    model.addAttribute("refusal", refusal);
-                    return Mono.just("console/refused");
-                }));
+                .onErrorResume(ServiceCalls.refusedPage(model));
     }
 
     private Mono<List<RouteInForce>> routesInForce() {
@@ -160,10 +157,7 @@ class ControlRoomPages {
         return calls.notifications().post().uri("/api/notifications/dead-letters/{id}/replay", id).bodyValue(Map.of())
                 .retrieve().toBodilessEntity()
                 .thenReturn("redirect:/console/control-room?replayed=" + id)
-                .onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> {
-                    model.addAttribute("refusal", refusal);
-                    return Mono.just("console/refused");
-                }));
+                .onErrorResume(ServiceCalls.refusedPage(model));
     }
 
     @PostMapping("/console/control-room/reminder-scan")
@@ -171,10 +165,7 @@ class ControlRoomPages {
         return calls.notifications().post().uri("/api/notifications/reminders/scan").bodyValue(Map.of())
                 .retrieve().bodyToMono(Map.class)
                 .map(answer -> "redirect:/console/control-room?queued=" + number(answer.get("queued")))
-                .onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> {
-                    model.addAttribute("refusal", refusal);
-                    return Mono.just("console/refused");
-                }));
+                .onErrorResume(ServiceCalls.refusedPage(model));
     }
 
     private Mono<ServiceState> state(String name, WebClient service, boolean consumes) {

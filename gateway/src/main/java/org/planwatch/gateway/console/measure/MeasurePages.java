@@ -92,10 +92,7 @@ class MeasurePages {
                     model.addAttribute("outlooks", OUTLOOKS);
                     return "console/measures";
                 })
-                .onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> {
-                    model.addAttribute("refusal", refusal);
-                    return Mono.just("console/refused");
-                }));
+                .onErrorResume(ServiceCalls.refusedPage(model));
     }
 
     /** The chart, fetched with the viewer's own rights, so the page needs no token in the browser. */

@@ -78,10 +78,7 @@ class NotificationPages {
             model.addAttribute("kindNames", KIND_NAMES);
             model.addAttribute("when", when);
             return "console/notifications";
-        })).onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> {
-            model.addAttribute("refusal", refusal);
-            return Mono.just("console/refused");
-        }));
+        })).onErrorResume(ServiceCalls.refusedPage(model));
     }
 
     @PostMapping("/console/notifications/preferences")
@@ -95,20 +92,14 @@ class NotificationPages {
             return calls.notifications().put().uri("/api/notifications/preferences/{email}", viewer.email())
                     .bodyValue(Map.of("delivery", delivery, "optedOut", optedOut)).retrieve().toBodilessEntity()
                     .thenReturn("redirect:/console/notifications?saved=true");
-        }).onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> {
-            model.addAttribute("refusal", refusal);
-            return Mono.just("console/refused");
-        }));
+        }).onErrorResume(ServiceCalls.refusedPage(model));
     }
 
     @PostMapping("/console/notifications/{id}/retry")
     Mono<String> retry(@PathVariable String id, Model model) {
         return calls.notifications().post().uri("/api/notifications/{id}/retry", id).retrieve().toBodilessEntity()
                 .thenReturn("redirect:/console/notifications?retried=true")
-                .onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> {
-                    model.addAttribute("refusal", refusal);
-                    return Mono.just("console/refused");
-                }));
+                .onErrorResume(ServiceCalls.refusedPage(model));
     }
 
     private Mono<Preferences> preferences(Viewer viewer) {

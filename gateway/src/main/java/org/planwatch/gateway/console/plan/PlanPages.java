@@ -52,10 +52,7 @@ class PlanPages {
                     model.addAttribute("filters", filters);
                     return "console/plan";
                 })
-                .onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> {
-                    model.addAttribute("refusal", refusal);
-                    return Mono.just("console/refused");
-                }));
+                .onErrorResume(ServiceCalls.refusedPage(model));
     }
 
     /** Every action of the plan, a page at a time. */
