@@ -111,7 +111,7 @@ class ConsoleInABrowserIT {
     }
 
     @Test
-    void anEmailsLinkTakesTheLeadThroughSignInToTheActionsPage() {
+    void anActionsAddressTakesTheLeadThroughSignInToTheActionsPage() {
         String action = anAction("Run a carers' awareness session for GP receptionists", "Sep 30", "GREEN", leadId);
 
         browser.get(stack.gatewayUrl() + "/console/actions/" + action);
@@ -176,9 +176,12 @@ class ConsoleInABrowserIT {
         checkAndPhotograph("action-updated");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(new HttpJson(stack.inboxUrl())
                 .get("/api/messages?to=" + LEAD).body()).contains("Map carers' support groups by locality"));
+        String link = stack.gatewayUrl() + "/console/actions/" + action;
         assertThat(new HttpJson(stack.inboxUrl()).get("/api/messages?to=" + LEAD).body())
-                .as("the email links to the action's page")
-                .contains(stack.gatewayUrl() + "/console/actions/" + action);
+                .as("the email links to the action's page").contains(link);
+        browser.get(link);
+        assertThat(browser.getCurrentUrl()).as("the email's link opens the action, signed in").isEqualTo(link);
+        assertThat(heading()).contains("Map carers' support groups by locality");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.planwatch.gateway.console.ServiceCalls;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.stereotype.Controller;
@@ -35,23 +36,23 @@ class ControlRoomPages {
 
     /** A service that does not answer within this is shown as not answering; the page never waits on it. */
     static final Duration PATIENCE = Duration.ofSeconds(3);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
     private static final String LAG_METRIC = "/actuator/metrics/spring.cloud.stream.binder.kafka.offset";
 
     private final ServiceCalls calls;
     private final ObjectProvider<CircuitBreakerRegistry> breakers;
     private final RouteLocator routes;
+    private final DateTimeFormatter when;
     private final String gatewayVersion;
 
     ControlRoomPages(ServiceCalls calls, ObjectProvider<CircuitBreakerRegistry> breakers, RouteLocator routes,
-                     ObjectProvider<BuildProperties> build) {
+                     ObjectProvider<BuildProperties> build,
+                     @Value("${planwatch.console.zone:Europe/London}") ZoneId zone) {
         this.calls = calls;
         this.breakers = breakers;
         this.routes = routes;
+        this.when = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.UK).withZone(zone);
         BuildProperties properties = build.getIfAvailable();
-        this.gatewayVersion = properties == null ? "not reported"
-                : properties.getVersion() + (properties.getTime() == null ? "" : ", built " + WHEN.format(properties.getTime()));
+        this.gatewayVersion = properties == null ? "not reported" : version(properties.getVersion(), properties.getTime());
     }
 
     record Health(String status, Map<String, Component> components) {
@@ -115,27 +116,23 @@ class ControlRoomPages {
         Mono<DeadLetterList> deadLetters = calls.notifications().get().uri("/api/notifications/dead-letters?limit=50")
                 .retrieve().bodyToMono(DeadLetterList.class).timeout(PATIENCE.multipliedBy(3))
                 .onErrorResume(e -> Mono.just(new DeadLetterList(null, null)));
-        return Flux.mergeSequential(
+        Mono<List<ServiceState>> services = Flux.mergeSequential(
                         state("plan-service", calls.plans(), false),
                         state("measure-service", calls.measures(), true),
                         state("notification-service", calls.notifications(), true))
-                .collectList()
-                .zipWith(deadLetters)
-                .zipWith(routesInForce(), (found, inForce) -> {
-                    model.addAttribute("routes", inForce);
-                    return found;
-                })
-                .map(found -> {
-                    model.addAttribute("services", found.getT1());
-                    model.addAttribute("deadLetters", found.getT2());
-                    model.addAttribute("gatewayBreakers", gatewayBreakers());
-                    model.addAttribute("queued", queued);
-                    model.addAttribute("replayed", replayed);
-                    model.addAttribute("digestsSent", digestsSent);
-                    model.addAttribute("gatewayVersion", gatewayVersion);
-                    model.addAttribute("when", WHEN);
-                    return "console/control-room";
-                });
+                .collectList();
+        return Mono.zip(services, deadLetters, routesInForce()).map(found -> {
+            model.addAttribute("services", found.getT1());
+            model.addAttribute("deadLetters", found.getT2());
+            model.addAttribute("routes", found.getT3());
+            model.addAttribute("gatewayBreakers", gatewayBreakers());
+            model.addAttribute("queued", queued);
+            model.addAttribute("replayed", replayed);
+            model.addAttribute("digestsSent", digestsSent);
+            model.addAttribute("gatewayVersion", gatewayVersion);
+            model.addAttribute("when", when);
+            return "console/control-room";
+        });
     }
 
     @PostMapping("/console/control-room/digests")
@@ -185,17 +182,18 @@ class ControlRoomPages {
                         .mapToLong(m -> Math.round(m.value())).sum())
                 .onErrorResume(e -> Mono.just(-1L));
         Mono<String> version = service.get().uri("/actuator/info").retrieve().bodyToMono(Info.class).timeout(PATIENCE)
-                .map(ControlRoomPages::version).onErrorResume(e -> Mono.just("not reported"));
+                .map(this::version).onErrorResume(e -> Mono.just("not reported"));
         return Mono.zip(health, breakers, lag, version).map(found -> new ServiceState(name, found.getT1().status(),
                 found.getT1().components(), found.getT2(), found.getT3() < 0 ? null : found.getT3(), consumes,
                 found.getT4()));
     }
 
-    private static String version(Info info) {
-        if (info.build() == null || info.build().version() == null) {
-            return "not reported";
-        }
-        return info.build().version() + (info.build().time() == null ? "" : ", built " + WHEN.format(info.build().time()));
+    private String version(Info info) {
+        return info.build() == null ? "not reported" : version(info.build().version(), info.build().time());
+    }
+
+    private String version(String version, Instant built) {
+        return version == null ? "not reported" : version + (built == null ? "" : ", built " + when.format(built));
     }
 
     private List<Breaker> gatewayBreakers() {

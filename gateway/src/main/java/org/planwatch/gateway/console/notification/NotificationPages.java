@@ -63,7 +63,7 @@ class NotificationPages {
     @GetMapping("/console/notifications")
     Mono<String> log(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String recipient,
                      @RequestParam(defaultValue = "false") boolean saved, @RequestParam(defaultValue = "false")
-                     boolean retried, Model model, ServerWebExchange exchange) {
+                     boolean retried, Model model) {
         int shown = Math.max(page, 0);
         Mono<EntryPage> entries = calls.notifications().get()
                 .uri(uri -> logUri(uri, shown, recipient)).retrieve().bodyToMono(EntryPage.class);
