@@ -12,11 +12,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.planwatch.measure.datapoint.store.DataPointStore;
+import org.planwatch.measure.definition.MeasureCatalogue;
 import org.planwatch.measure.definition.MeasureDefinition;
-import org.planwatch.measure.definition.store.MeasureStore;
 import org.planwatch.measure.progress.ProgressService;
 import org.planwatch.measure.progress.SeriesEntry;
-import org.planwatch.measure.progress.store.SeriesStore;
 import org.planwatch.measure.rejection.RejectedItem;
 import org.planwatch.measure.rejection.RejectionLog;
 import org.springframework.stereotype.Service;
@@ -29,16 +28,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class DataPointIntake {
 
-    private final MeasureStore measures;
+    private final MeasureCatalogue measures;
     private final DataPointStore dataPoints;
     private final RejectionLog rejections;
     private final ProgressService progress;
-    private final SeriesStore seriesStore;
     private final Clock clock;
 
-    DataPointIntake(MeasureStore measures, DataPointStore dataPoints, RejectionLog rejections, ProgressService progress,
-                    SeriesStore seriesStore, Clock clock) {
-        this.seriesStore = seriesStore;
+    DataPointIntake(MeasureCatalogue measures, DataPointStore dataPoints, RejectionLog rejections,
+                    ProgressService progress, Clock clock) {
         this.measures = measures;
         this.dataPoints = dataPoints;
         this.rejections = rejections;
@@ -86,11 +83,7 @@ public class DataPointIntake {
                     SeriesEntry.of(reading.value(), reading.producedAt(), reading.receivedAt(), reading.eventId()),
                     (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
-        seriesStore.merge(series);
-        measures.markForJudging(series.keySet(), now);
-        if (judgeNow) {
-            progress.judgeAgain(series.keySet());
-        }
+        progress.figuresArrived(series, now, judgeNow);
         return new Intake(stored.added().size(), stored.held().size(), refused);
     }
 

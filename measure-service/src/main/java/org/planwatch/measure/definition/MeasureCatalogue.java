@@ -1,10 +1,10 @@
 package org.planwatch.measure.definition;
 
+import java.util.Collection;
 import java.util.List;
 import org.planwatch.caller.Caller;
 import org.planwatch.measure.definition.store.MeasureDocument;
 import org.planwatch.measure.definition.store.MeasureStore;
-import org.planwatch.measure.progress.ProgressService;
 import org.planwatch.problem.ConflictException;
 import org.planwatch.problem.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -17,40 +17,43 @@ import org.springframework.stereotype.Service;
 public class MeasureCatalogue {
 
     private final MeasureStore store;
-    private final ProgressService progress;
 
-    MeasureCatalogue(MeasureStore store, ProgressService progress) {
+    MeasureCatalogue(MeasureStore store) {
         this.store = store;
-        this.progress = progress;
     }
 
-    public MeasureDocument define(MeasureDefinition definition) {
+    public void define(MeasureDefinition definition) {
         store.insert(definition);
-        progress.judgeAgain(definition.key());
-        return store.find(definition.key()).orElseThrow();
     }
 
-    public MeasureDocument redefine(Caller caller, MeasureDefinition definition, long expectedVersion) {
-        MeasureDocument current = visible(caller, definition.key());
-        if (current.version() != expectedVersion || !store.replace(definition, expectedVersion)) {
+    /** Replaces the definition of a measure still at {@code expectedVersion}, the version its reader saw. */
+    public void redefine(Caller caller, MeasureDefinition definition, long expectedVersion) {
+        visible(caller, definition.key());
+        if (!store.replace(definition, expectedVersion)) {
             throw new ConflictException("measure '" + definition.key() + "' is at version "
-                    + store.find(definition.key()).map(MeasureDocument::version).orElse(current.version())
+                    + store.find(definition.key()).map(MeasureDocument::version).orElse(expectedVersion)
                     + ", not " + expectedVersion + "; read it again and redo the change");
         }
-        progress.judgeAgain(definition.key());
-        return store.find(definition.key()).orElseThrow();
     }
 
-    public MeasureDocument visible(Caller caller, String key) {
-        return store.find(MeasureDefinition.normaliseKey(key)).filter(m -> mayRead(caller, m.definition()))
-                .orElseThrow(() -> new NotFoundException("measure", key));
+    public MeasureDefinition visible(Caller caller, String key) {
+        return store.find(MeasureDefinition.normaliseKey(key)).map(MeasureDocument::definition)
+                .filter(m -> mayRead(caller, m)).orElseThrow(() -> new NotFoundException("measure", key));
     }
 
-    public List<MeasureDocument> list(Caller caller, String actionId) {
+    public List<MeasureDefinition> list(Caller caller, String actionId) {
+        List<MeasureDocument> found;
         if (caller.isAdministrator()) {
-            return caller.partnership() == null ? List.of() : store.search(caller.partnership(), null, actionId);
+            found = caller.partnership() == null ? List.of() : store.search(caller.partnership(), null, actionId);
+        } else {
+            found = caller.organisation() == null ? List.of() : store.search(null, caller.organisation(), actionId);
         }
-        return caller.organisation() == null ? List.of() : store.search(null, caller.organisation(), actionId);
+        return found.stream().map(MeasureDocument::definition).toList();
+    }
+
+    /** The definitions of these measures, whoever asks: for figures already authorised by their channel. */
+    public List<MeasureDefinition> definitions(Collection<String> keys) {
+        return store.definitions(keys);
     }
 
     private static boolean mayRead(Caller caller, MeasureDefinition measure) {

@@ -1,13 +1,13 @@
 package org.planwatch.measure.progress;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.Collection;
 import java.util.List;
-import org.planwatch.measure.definition.store.MeasureDocument;
-import org.planwatch.measure.definition.store.MeasureStore;
+import java.util.Map;
 import org.planwatch.measure.progress.messaging.StatusEvents;
+import org.planwatch.measure.progress.store.JudgementStore;
 import org.planwatch.measure.progress.store.SeriesStore;
 import org.planwatch.mongo.outbox.OutboxEvent;
 import org.slf4j.Logger;
@@ -27,13 +27,13 @@ public class ProgressService {
     private static final Logger log = LoggerFactory.getLogger(ProgressService.class);
     private static final int ATTEMPTS = 5;
 
-    private final MeasureStore measures;
+    private final JudgementStore measures;
     private final StatusEvents events;
     private final SeriesStore series;
     private final Clock clock;
     private final Period grace;
 
-    ProgressService(MeasureStore measures, SeriesStore series, StatusEvents events, Clock clock,
+    ProgressService(JudgementStore measures, SeriesStore series, StatusEvents events, Clock clock,
                     @Value("${planwatch.measures.grace:P14D}") Period grace) {
         this.measures = measures;
         this.events = events;
@@ -42,10 +42,28 @@ public class ProgressService {
         this.grace = grace;
     }
 
-    public void judgeAgain(Collection<String> keys) {
-        for (String key : keys) {
-            judgeAgain(key);
+    /**
+     * Takes new figures into the series ({@code entries}: measure, period as written, {@link SeriesEntry}) and has
+     * their measures judged again: before this returns ({@code judgeNow}, for a caller waiting to see the outcome)
+     * or within a second.
+     */
+    public void figuresArrived(Map<String, Map<String, String>> entries, Instant at, boolean judgeNow) {
+        series.merge(entries);
+        measures.markForJudging(entries.keySet(), at);
+        if (judgeNow) {
+            entries.keySet().forEach(this::judgeAgain);
         }
+    }
+
+    /** A measure as it stands, with its latest judgement. */
+    public MeasureStatus status(String key) {
+        return measures.find(key).orElseThrow();
+    }
+
+    /** These measures as they stand, in the order given (those that vanished meanwhile left out). */
+    public List<MeasureStatus> statuses(List<String> keys) {
+        Map<String, MeasureStatus> found = measures.find(keys);
+        return keys.stream().map(found::get).filter(s -> s != null).toList();
     }
 
     /** A measure's series, period by period, as judging sees it. */
@@ -56,7 +74,7 @@ public class ProgressService {
     /** Judges one measure again; another writer changing it meanwhile makes this judge again with what it wrote. */
     public Judgement judgeAgain(String key) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            MeasureDocument stored = measures.find(key).orElse(null);
+            MeasureStatus stored = measures.find(key).orElse(null);
             if (stored == null) {
                 return null;
             }
@@ -94,7 +112,6 @@ public class ProgressService {
     @Scheduled(fixedDelayString = "${planwatch.measures.staleness-scan-interval:PT5M}",
             initialDelayString = "${planwatch.measures.staleness-scan-delay:PT30S}")
     public void flagStale() {
-        List<MeasureDocument> overdue = measures.overdueAndNotStale(LocalDate.now(clock), 500);
-        overdue.forEach(measure -> judgeAgain(measure.key()));
+        measures.overdueAndNotStale(LocalDate.now(clock), 500).forEach(this::judgeAgain);
     }
 }

@@ -65,7 +65,7 @@ class DataPointController {
             + " partnership, PARTNER that publishes it)")
     @GetMapping("/api/measures/{key}/data-points")
     SeriesView series(Caller caller, @PathVariable String key) {
-        String measure = catalogue.visible(caller, key).definition().key();
+        String measure = catalogue.visible(caller, key).key();
         return new SeriesView(measure, dataPoints.revisionsOf(measure).stream().map(p -> new PeriodView(
                 p.period().toString(), p.current().value(), p.revisions().stream().map(r -> new RevisionView(r.value(),
                         r.source(), r.organisation(), r.eventId(), r.producedAt(), r.receivedAt())).toList())).toList());

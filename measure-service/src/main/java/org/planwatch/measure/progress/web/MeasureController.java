@@ -1,4 +1,4 @@
-package org.planwatch.measure.definition.web;
+package org.planwatch.measure.progress.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
@@ -15,8 +15,8 @@ import org.planwatch.measure.definition.MeasureCatalogue;
 import org.planwatch.measure.definition.MeasureDefinition;
 import org.planwatch.measure.definition.Target;
 import org.planwatch.measure.definition.Unit;
-import org.planwatch.measure.definition.store.MeasureDocument;
 import org.planwatch.measure.progress.Judgement;
+import org.planwatch.measure.progress.MeasureStatus;
 import org.planwatch.measure.progress.ProgressChart;
 import org.planwatch.measure.progress.ProgressService;
 import org.planwatch.problem.InvalidFieldException;
@@ -31,7 +31,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Measure definitions: administrators define them for their partnership; partners read the ones they publish. */
+/**
+ * Measures with their progress: administrators define them for their partnership; partners read the ones they
+ * publish. Each answer shows the measure as judged after the change.
+ */
 @RestController
 class MeasureController {
 
@@ -62,7 +65,7 @@ class MeasureController {
                        List<Target> targets, Frequency frequency, List<String> publishers, String partnership,
                        List<String> actionIds, Contact contact, long version, Judgement status) {
 
-        static MeasureView of(MeasureDocument stored) {
+        static MeasureView of(MeasureStatus stored) {
             MeasureDefinition d = stored.definition();
             return new MeasureView(d.key(), d.name(), d.unit(), d.direction(), d.baseline(), d.targets(),
                     d.frequency(), d.publishers().stream().sorted().toList(), d.partnership(),
@@ -76,7 +79,10 @@ class MeasureController {
     @Operation(summary = "Define a measure of the caller's partnership (ADMINISTRATOR)")
     @PostMapping("/api/measures")
     ResponseEntity<MeasureView> define(Caller caller, @RequestBody MeasureInput input) {
-        MeasureDocument stored = catalogue.define(definition(input, input.key(), caller.partnership()));
+        MeasureDefinition defined = definition(input, input.key(), caller.partnership());
+        catalogue.define(defined);
+        progress.judgeAgain(defined.key());
+        MeasureStatus stored = progress.status(defined.key());
         return ResponseEntity.created(URI.create("/api/measures/" + stored.key()))
                 .eTag("\"" + stored.version() + "\"").body(MeasureView.of(stored));
     }
@@ -88,16 +94,17 @@ class MeasureController {
         if (input.key() != null && !input.key().equals(key)) {
             throw new InvalidFieldException("key", "a measure's key cannot change; define a new measure instead");
         }
-        MeasureDocument current = catalogue.visible(caller, key);
-        MeasureDocument stored = catalogue.redefine(caller, definition(input, current.key(),
-                current.definition().partnership()), version(ifMatch));
+        MeasureDefinition current = catalogue.visible(caller, key);
+        catalogue.redefine(caller, definition(input, current.key(), current.partnership()), version(ifMatch));
+        progress.judgeAgain(current.key());
+        MeasureStatus stored = progress.status(current.key());
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(MeasureView.of(stored));
     }
 
     @Operation(summary = "A measure with its latest status (ADMINISTRATOR of its partnership, PARTNER that publishes it)")
     @GetMapping("/api/measures/{key}")
     ResponseEntity<MeasureView> one(Caller caller, @PathVariable String key) {
-        MeasureDocument stored = catalogue.visible(caller, key);
+        MeasureStatus stored = progress.status(catalogue.visible(caller, key).key());
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(MeasureView.of(stored));
     }
 
@@ -105,7 +112,7 @@ class MeasureController {
             + " trend and the target (ADMINISTRATOR of its partnership, PARTNER that publishes it)")
     @GetMapping(path = "/api/measures/{key}/chart.svg", produces = "image/svg+xml")
     ResponseEntity<String> chart(Caller caller, @PathVariable String key) {
-        MeasureDocument stored = catalogue.visible(caller, key);
+        MeasureStatus stored = progress.status(catalogue.visible(caller, key).key());
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .body(ProgressChart.svg(stored.definition(), progress.series(stored.key()), stored.judgement()));
@@ -115,7 +122,8 @@ class MeasureController {
             + " publishes (PARTNER); actionId keeps those evidencing one action")
     @GetMapping("/api/measures")
     MeasureList list(Caller caller, @RequestParam(required = false) String actionId) {
-        return new MeasureList(catalogue.list(caller, actionId).stream().map(MeasureView::of).toList());
+        List<String> keys = catalogue.list(caller, actionId).stream().map(MeasureDefinition::key).toList();
+        return new MeasureList(progress.statuses(keys).stream().map(MeasureView::of).toList());
     }
 
     private static MeasureDefinition definition(MeasureInput input, String key, String partnership) {

@@ -1,2 +1,0 @@
-/** The HTTP API for defining and reading measures. */
-package org.planwatch.measure.definition.web;
