@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every service's API does about who is calling: each request carries a bearer token the service checks
  * itself (signature by the issuer's keys, issuer, audience, expiry; {@code spring.security.oauth2.resourceserver.jwt}),
- * no session, and refusals in the same problem+json as any other. A service adds its own rule for each endpoint;
- * an endpoint without a rule is refused.
+ * no session, and refusals in the same problem+json as any other. Health and the API's description are public (as
+ * any published API's is), the rest of the actuator is the administrators'; a service adds its own rule for each
+ * endpoint, and an endpoint without a rule is refused.
  */
 public class ApiSecurity {
 
@@ -64,9 +65,10 @@ public class ApiSecurity {
                         }))
                 .authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll();
                     rules.customize(requests);
-                    requests.anyRequest().denyAll();
+                    requests.requestMatchers("/actuator/**").hasRole("ADMINISTRATOR").anyRequest().denyAll();
                 });
         return http.build();
     }

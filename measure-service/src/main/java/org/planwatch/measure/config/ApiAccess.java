@@ -22,11 +22,9 @@ class ApiAccess {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiSecurity security) throws Exception {
         return security.build(http, requests -> requests
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                 .requestMatchers(GET, "/api/measures/**").hasAnyRole(ADMINISTRATOR, PARTNER)
                 .requestMatchers(POST, "/api/measures/*/data-points", "/api/measures/data-points")
                         .hasAnyRole(ADMINISTRATOR, PARTNER)
-                .requestMatchers("/api/measures/**").hasRole(ADMINISTRATOR)
-                .requestMatchers("/actuator/**").hasRole(ADMINISTRATOR));
+                .requestMatchers("/api/measures/**").hasRole(ADMINISTRATOR));
     }
 }

@@ -22,7 +22,6 @@ class ApiAccess {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiSecurity security) throws Exception {
         return security.build(http, requests -> requests
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                 // The link in every reminder: whoever holds it may see and use it; its signature is the proof.
                 .requestMatchers("/api/notifications/unsubscribe").permitAll()
                 .requestMatchers(GET, "/api/notifications/preferences/*").hasAnyRole(ADMINISTRATOR, LEAD)
@@ -30,7 +29,6 @@ class ApiAccess {
                 .requestMatchers(GET, "/api/notifications").hasAnyRole(ADMINISTRATOR, LEAD)
                 .requestMatchers(GET, "/api/notifications/plans/*/reminder-policy").hasAnyRole(ADMINISTRATOR, LEAD)
                 // Retrying a failed email, reminder policies, the reminder scan and the digests: administrators.
-                .requestMatchers("/api/notifications/**").hasRole(ADMINISTRATOR)
-                .requestMatchers("/actuator/**").hasRole(ADMINISTRATOR));
+                .requestMatchers("/api/notifications/**").hasRole(ADMINISTRATOR));
     }
 }

@@ -27,15 +27,12 @@ class ApiAccess {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiSecurity security) throws Exception {
         return security.build(http, requests -> requests
-                // The API's description is public, as any published API's is.
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                 // Leads read the plans and the directory, and report how their own actions are going.
                 .requestMatchers(GET, "/api/plans/**", "/api/actions/**", "/api/leads/**").hasAnyRole(ADMINISTRATOR, LEAD)
                 .requestMatchers(PUT, "/api/actions/*/status", "/api/actions/*/rag", "/api/actions/*/due-date")
                         .hasAnyRole(ADMINISTRATOR, LEAD)
                 .requestMatchers(PATCH, "/api/actions/*").hasAnyRole(ADMINISTRATOR, LEAD)
                 // Plans, the shape of actions and the lead directory are the administrators'.
-                .requestMatchers("/api/plans/**", "/api/actions/**", "/api/leads/**").hasRole(ADMINISTRATOR)
-                .requestMatchers("/actuator/**").hasRole(ADMINISTRATOR));
+                .requestMatchers("/api/plans/**", "/api/actions/**", "/api/leads/**").hasRole(ADMINISTRATOR));
     }
 }
