@@ -1,14 +1,17 @@
 package org.planwatch.mongo;
 
 import com.mongodb.client.MongoClient;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
@@ -22,6 +25,10 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
  * in date order. Exact decimals (measures' figures) are stored as Decimal128, which compares as a number. The
  * health check pings the service's own database with {@code ping}, a command every MongoDB server and the local
  * stand-in answer alike.
+ * <p>
+ * The driver waits 30 s by default for a server to talk to; a store that is away then holds every caller (an event
+ * listener, the outbox relay, a request) for half a minute before anything retries. planwatch waits a replica-set
+ * election's length instead ({@code planwatch.mongo.server-selection-timeout}, 10 s) and its callers retry.
  */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 public class PlanwatchMongoAutoConfiguration {
@@ -32,6 +39,16 @@ public class PlanwatchMongoAutoConfiguration {
         return MongoCustomConversions.create(conversions -> conversions
                 .registerConverters(List.of(new LocalDateToString(), new StringToLocalDate()))
                 .bigDecimal(MongoCustomConversions.BigDecimalRepresentation.DECIMAL128));
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer planwatchMongoTimeouts(
+            @Value("${planwatch.mongo.server-selection-timeout:10s}") Duration serverSelection,
+            @Value("${planwatch.mongo.connect-timeout:5s}") Duration connect) {
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(serverSelection.toMillis(),
+                        TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean(name = "mongoHealthIndicator")

@@ -100,12 +100,7 @@ public class MailDispatcher {
         if (wakeUpPending.compareAndSet(false, true)) {
             woken.execute(() -> {
                 wakeUpPending.set(false);
-                try {
-                    sendWaiting();
-                } catch (RuntimeException e) {
-                    // As a failed poll would be: the emails stay queued and the next poll or wake-up tries again.
-                    log.warn("Sending on wake-up failed: {}", rootMessage(e));
-                }
+                sendWaitingOrSayWhyNot("on wake-up");
             });
         }
     }
@@ -118,7 +113,20 @@ public class MailDispatcher {
     }
 
     @Scheduled(fixedDelayString = "${planwatch.mail.poll-interval:100ms}")
-    public void sendWaiting() {
+    void poll() {
+        sendWaitingOrSayWhyNot("on the poll");
+    }
+
+    /** The emails stay queued, and the next poll or wake-up tries again (the store may be away for a while). */
+    private void sendWaitingOrSayWhyNot(String when) {
+        try {
+            sendWaiting();
+        } catch (RuntimeException e) {
+            log.warn("Sending {} failed: {}", when, rootMessage(e));
+        }
+    }
+
+    private void sendWaiting() {
         for (int i = 0; i < batchSize; i++) {
             Instant now = clock.instant();
             QueuedMail mail = queue.claimNext(senderId, now, now.plus(lease));

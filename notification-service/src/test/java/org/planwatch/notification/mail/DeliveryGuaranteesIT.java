@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -67,6 +69,33 @@ class DeliveryGuaranteesIT {
         assertThat(metric("planwatch.mail.sent")).isEqualTo(6);
         assertThat(metric("planwatch.mail.queued")).isEqualTo(6);
         assertThat(metric("planwatch.mail.retried")).isPositive();
+    }
+
+    @Test
+    void withTheStoreDownNoEventIsDeadLetteredAndEveryEmailGoesOutWhenItReturns() {
+        smtp = startSmtp();
+        int storePort = freePort();
+        MongoServer store = new MongoServer(new MemoryBackend());
+        store.bind("127.0.0.1", storePort);
+        service = start(Map.of("spring.mongodb.uri", "mongodb://127.0.0.1:" + storePort + "/" + database,
+                "planwatch.mongo.server-selection-timeout", "1s"));
+        store.shutdownNow();
+
+        List<String> leads = publishDueDateChanges(5);
+        // Long enough for every event to fail more often than a failing event may before it is dead-lettered.
+        await().pollDelay(Duration.ofSeconds(8)).until(() -> true);
+        store = new MongoServer(new MemoryBackend());
+        store.bind("127.0.0.1", storePort);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> leads.stream().allMatch(l -> received(l) >= 1));
+            await().during(Duration.ofSeconds(2)).until(() -> leads.stream().allMatch(l -> received(l) == 1));
+            assertThat(KafkaTopics.read(topic + ".dlq", record -> true, 1, Duration.ofSeconds(2)))
+                    .as("nothing dead-lettered for the store's absence").isEmpty();
+        } finally {
+            service.close();
+            service = null;
+            store.shutdownNow();
+        }
     }
 
     @Test
@@ -133,7 +162,12 @@ class DeliveryGuaranteesIT {
     }
 
     private ConfigurableApplicationContext start() {
+        return start(Map.of());
+    }
+
+    private ConfigurableApplicationContext start(Map<String, String> overrides) {
         Map<String, Object> properties = new HashMap<>(TestServers.properties(database));
+        properties.putAll(overrides);
         properties.put("spring.mail.port", Integer.toString(smtpPort));
         properties.put("server.port", "0");
         properties.put("planwatch.reminders.cron", "-");

@@ -14,9 +14,11 @@ import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Binds {@code plan.action.events} (binding {@code planActionEvents-in-0}) to the handler, and dead-letters what
- * cannot be processed: an unreadable event at once, any other failure on its last delivery attempt. The dead
- * letter keeps the original key and payload and says why in {@code x-exception-*} headers, so the stream moves on
- * and nothing is silently dropped.
+ * cannot be processed: an unreadable event at once, any other failure on its last delivery attempt
+ * ({@code planwatch.events.dead-letter-after-attempts}). The dead letter keeps the original key and payload and says
+ * why in {@code x-exception-*} headers, so the stream moves on and nothing is silently dropped. The store being away
+ * is not the event's fault: such a failure is tried again, with the binder's back-off, until the store is back,
+ * so an outage of MongoDB delays emails and dead-letters none.
  * <p>
  * Why not the binder's own {@code enable-dlq}: it writes the same {@code x-*} headers, but its DLQ sender (binder
  * 5.0.2, {@code KafkaMessageChannelBinder.DlqSender}) hands the record to the producer and only logs a failed send,
@@ -31,14 +33,14 @@ class PlanActionEventsBinding {
 
     @Bean
     Consumer<Message<byte[]>> planActionEvents(PlanActionEventHandler handler, StreamBridge bridge,
-            @Value("${spring.cloud.stream.bindings.planActionEvents-in-0.consumer.max-attempts:3}") int maxAttempts) {
+            @Value("${planwatch.events.dead-letter-after-attempts:3}") int maxAttempts) {
         return message -> {
             try {
                 handler.handle(message.getPayload());
             } catch (UnreadableEventException unreadable) {
                 deadLetter(bridge, message, unreadable);
             } catch (RuntimeException failure) {
-                if (attempt(message) < maxAttempts) {
+                if (attempt(message) < maxAttempts || StoreAway.isCause(failure)) {
                     throw failure;
                 }
                 deadLetter(bridge, message, failure);
