@@ -44,6 +44,10 @@ public final class FaultSuite {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> TARGETS = List.of("plan-service.jar", "notification-service.jar",
             "kafka.Kafka", "org.planwatch.local.MongoStandIn", "local-inbox.jar", "local-issuer.jar");
+    /** Where each part listens once it is back (its first instance's port; a replica's is 10 above). */
+    private static final Map<String, Integer> PORTS = Map.of("plan-service.jar", 8081, "notification-service.jar", 8083,
+            "kafka.Kafka", 9092, "org.planwatch.local.MongoStandIn", 27017, "local-inbox.jar", 8025,
+            "local-issuer.jar", 9000);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String gateway = "http://localhost:8080";
@@ -54,6 +58,9 @@ public final class FaultSuite {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile long lastKillAt;
+    private final java.util.concurrent.atomic.AtomicLong lastBackAt = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Long> backTimes = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<Integer, Long> acceptedAt = new ConcurrentHashMap<>();
     private volatile long loadEndedAt;
 
     /** One action of the run and what the suite knows of it; only its own worker changes it. */
@@ -142,7 +149,8 @@ public final class FaultSuite {
                 : Map.of("rag", action.amber ? "GREEN" : "AMBER", "reason", "suite change " + k);
         for (int attempt = 0; attempt < 120; attempt++) {
             Integer status = send("PUT", path, body, action.version);
-            if (status != null && status != 200 && status != 412 && status < 500) {
+            // 429: a well-behaved client waits and sends again (a backlog after an outage comes as a burst).
+            if (status != null && status != 200 && status != 412 && status != 429 && status < 500) {
                 say("change %d to %s refused with %d", k, action.id, status);
                 refused.incrementAndGet();
                 return;
@@ -158,6 +166,7 @@ public final class FaultSuite {
             if (now != null && now > action.version) {
                 action.version = now;
                 accepted.incrementAndGet();
+                acceptedAt.put(k, System.currentTimeMillis());
                 if (dueDate) {
                     action.month++;
                 } else {
@@ -209,6 +218,36 @@ public final class FaultSuite {
             victim.destroyForcibly();
             lastKillAt = System.currentTimeMillis();
             say("killed %s (pid %d)", target, victim.pid());
+            awaitBack(target, victim.pid(), lastKillAt);
+        }
+    }
+
+    /** Notes, on a thread of its own, when the supervisor has the killed part listening again. */
+    private void awaitBack(String target, long killedPid, long killedAt) {
+        Thread watcher = new Thread(() -> {
+            while (System.currentTimeMillis() - killedAt < 600_000) {
+                boolean restarted = ProcessHandle.allProcesses().anyMatch(p -> p.pid() != killedPid
+                        && p.info().commandLine().orElse("").contains(target));
+                if (restarted && (listening(PORTS.get(target)) || listening(PORTS.get(target) + 10))) {
+                    long back = System.currentTimeMillis();
+                    lastBackAt.accumulateAndGet(back, Math::max);
+                    backTimes.add(back);
+                    say("%s back after %.1f s", target, (back - killedAt) / 1000.0);
+                    return;
+                }
+                sleep(250);
+            }
+        });
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException no) {
+            return false;
         }
     }
 
@@ -248,6 +287,45 @@ public final class FaultSuite {
         say("duplicated:         %d", duplicated);
         say("last kill to last email: %.1f s (the load ended %.1f s after the last kill)",
                 (lastArrival - lastKillAt) / 1000.0, (loadEndedAt - lastKillAt) / 1000.0);
+        say("last part back to last email: %.1f s; end of the load to last email: %.1f s",
+                (lastArrival - lastBackAt.get()) / 1000.0, (lastArrival - loadEndedAt) / 1000.0);
+        delays();
+    }
+
+    /**
+     * Each email's delay from its change being accepted to its sending (the email's Date, to the second), and its
+     * lateness: the time since the change or since the last part that came back before it went out, whichever is
+     * later. An email owed for a change made while a part was down is due within a minute of that part being back.
+     */
+    private void delays() throws Exception {
+        List<Long> delays = new ArrayList<>();
+        List<Long> lateness = new ArrayList<>();
+        List<Long> restored = new ArrayList<>(backTimes);
+        java.util.regex.Pattern change = java.util.regex.Pattern.compile("suite change (\\d+)");
+        for (JsonNode mail : JSON.readTree(inboxMessages())) {
+            java.util.regex.Matcher m = change.matcher(mail.path("text").asString(""));
+            Long accepted = m.find() ? acceptedAt.get(Integer.parseInt(m.group(1))) : null;
+            if (accepted == null || mail.path("sentAt").isNull()) {
+                continue;
+            }
+            long sent = java.time.Instant.parse(mail.get("sentAt").asString()).toEpochMilli();
+            long since = restored.stream().filter(back -> back <= sent).reduce(accepted, Math::max);
+            delays.add(Math.max(0, sent - accepted));
+            lateness.add(Math.max(0, sent - since));
+        }
+        java.util.Collections.sort(delays);
+        java.util.Collections.sort(lateness);
+        if (delays.isEmpty()) {
+            return;
+        }
+        say("change to email:    p50 %.1f s, p99 %.1f s, max %.1f s (%d emails; Date header, to the second)",
+                at(delays, 0.5), at(delays, 0.99), at(delays, 1.0), delays.size());
+        say("after the change or the last part back, whichever later: max %.1f s; %d emails later than 60 s",
+                at(lateness, 1.0), lateness.stream().filter(l -> l > 60_000).count());
+    }
+
+    private static double at(List<Long> sorted, double quantile) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1)) / 1000.0;
     }
 
     private boolean nothingMissing(Map<String, Integer> received) {
@@ -266,6 +344,19 @@ public final class FaultSuite {
     }
 
     private Map<String, Integer> received() throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        for (JsonNode mail : JSON.readTree(inboxMessages())) {
+            for (JsonNode to : mail.get("to")) {
+                if (expected.containsKey(to.asString()) && !mail.get("subject").asString().contains("is due")) {
+                    counts.merge(to.asString(), 1, Integer::sum);
+                }
+            }
+        }
+        expected.keySet().forEach(lead -> counts.putIfAbsent(lead, 0));
+        return counts;
+    }
+
+    private String inboxMessages() {
         HttpResponse<String> r = null;
         for (int attempt = 0; r == null || r.statusCode() != 200; attempt++) {
             if (attempt > 120) {
@@ -279,18 +370,12 @@ public final class FaultSuite {
                         .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException inboxRestarting) {
                 r = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
-        Map<String, Integer> counts = new HashMap<>();
-        for (JsonNode mail : JSON.readTree(r.body())) {
-            for (JsonNode to : mail.get("to")) {
-                if (expected.containsKey(to.asString()) && !mail.get("subject").asString().contains("is due")) {
-                    counts.merge(to.asString(), 1, Integer::sum);
-                }
-            }
-        }
-        expected.keySet().forEach(lead -> counts.putIfAbsent(lead, 0));
-        return counts;
+        return r.body();
     }
 
     private int publishedEvents(List<Tracked> actions) {

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The same authenticated request (GET /api/actions/{id}) straight to plan-service, through nginx (Debian's, the
+# reference proxy) and through the gateway, in one run: throughput at saturation (3 interleaved rounds, median) and
+# latency percentiles at half of the gateway's saturation rate, with the gateway's and nginx's ratios to each other.
+# Needs a running local stack (./run-local) for plan-service and the issuer, and wrk and nginx (apt-get install wrk
+# nginx). It starts a gateway of its own (same jar, same settings, rate limit raised so the load is not refused) and
+# an nginx of its own, and stops both at the end.
+# Usage: gateway/bench/run-gateway-benchmark.sh [--seconds 10] [--connections 16] [--rounds 3] [--jfr]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=10 connections=16 rounds=3 jfr=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --seconds) seconds="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --jfr) jfr="-XX:StartFlightRecording=filename=gateway/target/gateway-bench.jfr,settings=profile"; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk and nginx: apt-get install -y wrk nginx" >&2; exit 1; }
+plan=http://127.0.0.1:8081 issuer=http://localhost:9000 nginx_port=8096 gateway_port=8095
+curl -sf "$plan/actuator/health" >/dev/null || { echo "start the local stack first: ./run-local" >&2; exit 1; }
+work=$(mktemp -d)
+cleanup() {
+  [[ -n "${gateway_pid:-}" ]] && kill "$gateway_pid" 2>/dev/null || true
+  [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+token=$(curl -sf -u planwatch-admin-script:local-admin-secret "$issuer/oauth2/token" -d grant_type=client_credentials \
+  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+action=$(curl -sf -H "Authorization: Bearer $token" "$plan/api/actions?size=1" | sed -E 's/.*"items":\[\{"id":"([^"]+)".*/\1/')
+path="/api/actions/$action"
+
+cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream plan { server 127.0.0.1:8081; keepalive 64; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / {
+      proxy_pass http://plan;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+    }
+  }
+}
+CONF
+nginx -c "$work/nginx.conf" -p "$work"
+
+mkdir -p gateway/target
+PORT=$gateway_port SERVER_ADDRESS=127.0.0.1 PLAN_SERVICE_URL=$plan PLANWATCH_ISSUER_URI=$issuer \
+  PLANWATCH_RATE_LIMIT_PER_SECOND=1000000 PLANWATCH_RATE_LIMIT_CAPACITY=1000000 \
+  java -Xmx512m $jfr -jar .local/app/gateway.jar > gateway/target/gateway-bench.log 2>&1 &
+gateway_pid=$!
+for _ in $(seq 90); do curl -sf "http://127.0.0.1:$gateway_port/actuator/health" >/dev/null && break; sleep 1; done
+
+declare -A url=([direct]="$plan$path" [nginx]="http://127.0.0.1:$nginx_port$path" [gateway]="http://127.0.0.1:$gateway_port$path")
+for target in direct nginx gateway; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "${url[$target]}")
+  [[ "$code" == 200 ]] || { echo "$target answers $code, not 200: ${url[$target]}" >&2; exit 1; }
+  wrk -t2 -c"$connections" -d5s -H "Authorization: Bearer $token" "${url[$target]}" >/dev/null   # warm-up
+done
+
+rps() { wrk -t2 -c"$connections" -d"${seconds}s" -H "Authorization: Bearer $token" "$1" | awk '/Requests\/sec/ {print $2}'; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+declare -A rates
+for round in $(seq "$rounds"); do
+  for target in direct nginx gateway; do
+    rates[$target]+="$(rps "${url[$target]}") "
+  done
+done
+echo "Throughput, $connections connections, ${seconds} s each, $rounds interleaved rounds (requests/s):"
+declare -A best
+for target in direct nginx gateway; do
+  best[$target]=$(echo "${rates[$target]}" | tr ' ' '\n' | grep . | median)
+  printf '  %-8s %10s   rounds: %s\n' "$target" "${best[$target]}" "${rates[$target]}"
+done
+awk -v g="${best[gateway]}" -v n="${best[nginx]}" -v d="${best[direct]}" \
+  'BEGIN {printf "  gateway/nginx %.2f   nginx/direct %.2f   gateway/direct %.2f\n", g/n, n/d, g/d}'
+
+# Half of the gateway's saturation rate, offered alike to all three: 4 connections, each pausing between requests.
+rate=$(awk -v g="${best[gateway]}" 'BEGIN {printf "%d", g/2}')
+cat > "$work/paced.lua" <<LUA
+local pause = 4 * 1000 / $rate
+function delay() return pause end
+LUA
+echo "Latency at about $rate requests/s (half of the gateway's saturation), 4 connections, ${seconds} s each (ms):"
+printf '  %-8s %8s %8s %8s %8s %8s\n' target "req/s" p50 p90 p99 max
+declare -A p50 p99
+for target in direct nginx gateway; do
+  out=$(wrk -t2 -c4 -d"${seconds}s" --latency -s "$work/paced.lua" -H "Authorization: Bearer $token" "${url[$target]}")
+  ms() { awk -v q="$1" '$1 == q {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out"; }
+  max=$(awk '/Latency/ && !/Distribution/ {v=$4; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v; exit}' <<<"$out")
+  p50[$target]=$(ms 50%); p99[$target]=$(ms 99%)
+  printf '  %-8s %8s %8s %8s %8s %8s\n' "$target" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "${p50[$target]}" \
+    "$(ms 90%)" "${p99[$target]}" "$max"
+done
+awk -v g50="${p50[gateway]}" -v n50="${p50[nginx]}" -v d50="${p50[direct]}" -v g99="${p99[gateway]}" -v d99="${p99[direct]}" -v n99="${p99[nginx]}" \
+  'BEGIN {printf "  added to direct at p50: nginx %.2f ms, gateway %.2f ms; at p99: nginx %.2f ms, gateway %.2f ms\n", n50-d50, g50-d50, n99-d99, g99-d99}'
+[[ -n "$jfr" ]] && echo "Flight recording of the gateway: gateway/target/gateway-bench.jfr (jfr print --events jdk.ExecutionSample ...)"
+exit 0
