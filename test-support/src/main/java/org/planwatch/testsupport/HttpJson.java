@@ -111,6 +111,19 @@ public final class HttpJson {
         return execute(request.build());
     }
 
+    /** Posts a JSON body as a stream, without a Content-Length: sent chunked, as a client streaming its body would. */
+    public Response postStreamed(String path, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .header("Accept", "application/json, application/problem+json")
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return execute(request.build());
+    }
+
     /** Sends a request; {@code body} is serialised to JSON unless it is already a String. */
     public Response send(String method, String path, Object body, String... headers) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()

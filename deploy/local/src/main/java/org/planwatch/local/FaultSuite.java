@@ -303,6 +303,9 @@ public final class FaultSuite {
         List<Long> restored = new ArrayList<>(backTimes);
         java.util.regex.Pattern change = java.util.regex.Pattern.compile("suite change (\\d+)");
         for (JsonNode mail : JSON.readTree(inboxMessages())) {
+            if (!expected.containsKey(mail.path("to").path(0).asString(""))) {
+                continue;
+            }
             java.util.regex.Matcher m = change.matcher(mail.path("text").asString(""));
             Long accepted = m.find() ? acceptedAt.get(Integer.parseInt(m.group(1))) : null;
             if (accepted == null || mail.path("sentAt").isNull()) {

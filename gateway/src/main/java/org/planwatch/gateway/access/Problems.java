@@ -11,15 +11,15 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** Refusals written as problem+json, the same shape the services and the fallbacks answer with. */
-final class Problems {
+public final class Problems {
 
     private final ServerCodecConfigurer codecs;
 
-    Problems(ServerCodecConfigurer codecs) {
+    public Problems(ServerCodecConfigurer codecs) {
         this.codecs = codecs;
     }
 
-    Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create("https://planwatch.org/problems/" + type));

@@ -195,6 +195,22 @@ class WhoMayDoWhatThroughTheGatewayIT {
     }
 
     @Test
+    void aBodyStreamedWithoutItsLengthIsRefusedWith413OnceItPassesTheLimitAndNeverReachesAService() {
+        int before = services.requests();
+
+        HttpJson.Response tooBig = gateway().as(ADMINISTRATOR).postStreamed("/api/plans",
+                "x".repeat(2 * 1024 * 1024).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpJson.Response small = gateway().as(ADMINISTRATOR).postStreamed("/api/plans",
+                "{\"title\":\"Streamed\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(tooBig.at("$.title")).isEqualTo("Request too large");
+        assertThat(small.status()).as("a small streamed body is passed on").isLessThan(300);
+        assertThat(services.requests()).isEqualTo(before + 1);
+    }
+
+    @Test
     void aPlanDocumentMayBeBiggerThanAJsonBodyButNotWithoutLimit() {
         int before = services.requests();
 
