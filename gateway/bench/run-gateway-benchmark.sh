@@ -5,15 +5,17 @@
 # Needs a running local stack (./run-local) for plan-service and the issuer, and wrk and nginx (apt-get install wrk
 # nginx). It starts a gateway of its own (same jar, same settings, rate limit raised so the load is not refused) and
 # an nginx of its own, and stops both at the end.
-# Usage: gateway/bench/run-gateway-benchmark.sh [--seconds 10] [--connections 16] [--rounds 3] [--jfr]
+# Usage: gateway/bench/run-gateway-benchmark.sh [--seconds 10] [--connections 16] [--rounds 3] [--warmup 60] [--jfr]
+# GATEWAY_JAVA_OPTS adds JVM options or -Dproperty=value settings to the gateway under test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-seconds=10 connections=16 rounds=3 jfr=""
+seconds=10 connections=16 rounds=3 warmup=60 jfr=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     --jfr) jfr="-XX:StartFlightRecording=filename=gateway/target/gateway-bench.jfr,settings=profile"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -28,8 +30,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-token=$(curl -sf -u planwatch-admin-script:local-admin-secret "$issuer/oauth2/token" -d grant_type=client_credentials \
-  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+# Tokens live 10 minutes: each phase takes a fresh one.
+fresh_token() {
+  token=$(curl -sf -u planwatch-admin-script:local-admin-secret "$issuer/oauth2/token" -d grant_type=client_credentials \
+    | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+}
+fresh_token
 action=$(curl -sf -H "Authorization: Bearer $token" "$plan/api/actions?size=1" | sed -E 's/.*"items":\[\{"id":"([^"]+)".*/\1/')
 path="/api/actions/$action"
 
@@ -58,7 +64,7 @@ nginx -c "$work/nginx.conf" -p "$work"
 mkdir -p gateway/target
 PORT=$gateway_port SERVER_ADDRESS=127.0.0.1 PLAN_SERVICE_URL=$plan PLANWATCH_ISSUER_URI=$issuer \
   PLANWATCH_RATE_LIMIT_PER_SECOND=1000000 PLANWATCH_RATE_LIMIT_CAPACITY=1000000 \
-  java -Xmx512m $jfr -jar .local/app/gateway.jar > gateway/target/gateway-bench.log 2>&1 &
+  java -Xmx512m $jfr ${GATEWAY_JAVA_OPTS:-} -jar gateway/target/gateway.jar > gateway/target/gateway-bench.log 2>&1 &
 gateway_pid=$!
 for _ in $(seq 90); do curl -sf "http://127.0.0.1:$gateway_port/actuator/health" >/dev/null && break; sleep 1; done
 
@@ -66,10 +72,19 @@ declare -A url=([direct]="$plan$path" [nginx]="http://127.0.0.1:$nginx_port$path
 for target in direct nginx gateway; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "${url[$target]}")
   [[ "$code" == 200 ]] || { echo "$target answers $code, not 200: ${url[$target]}" >&2; exit 1; }
-  wrk -t2 -c"$connections" -d5s -H "Authorization: Bearer $token" "${url[$target]}" >/dev/null   # warm-up
 done
+# The gateway's JIT needs tens of thousands of requests before its figures settle (its compiler threads are busy for
+# the first minute); the service and nginx get the same warm-up.
+for target in gateway direct nginx; do
+  wrk -t2 -c"$connections" -d"${warmup}s" -H "Authorization: Bearer $token" "${url[$target]}" >/dev/null
+done
+fresh_token
 
-rps() { wrk -t2 -c"$connections" -d"${seconds}s" -H "Authorization: Bearer $token" "$1" | awk '/Requests\/sec/ {print $2}'; }
+rps() {
+  local out; out=$(wrk -t2 -c"$connections" -d"${seconds}s" -H "Authorization: Bearer $token" "$1")
+  grep -q "Non-2xx" <<<"$out" && { echo "non-2xx answers from $1:" >&2; grep Non-2xx <<<"$out" >&2; }
+  awk '/Requests\/sec/ {print $2}' <<<"$out"
+}
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 declare -A rates
 for round in $(seq "$rounds"); do
@@ -92,6 +107,7 @@ cat > "$work/paced.lua" <<LUA
 local pause = 4 * 1000 / $rate
 function delay() return pause end
 LUA
+fresh_token
 echo "Latency at about $rate requests/s (half of the gateway's saturation), 4 connections, ${seconds} s each (ms):"
 printf '  %-8s %8s %8s %8s %8s %8s\n' target "req/s" p50 p90 p99 max
 declare -A p50 p99

@@ -126,6 +126,8 @@ class GatewayAccess {
                         .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
                                 "Not allowed", "your role does not allow " + exchange.getRequest().getMethod() + " "
                                         + exchange.getRequest().getPath().value())))
+                .securityContextRepository(SessionCookieOnly.securityContexts())
+                .requestCache(cache -> cache.requestCache(SessionCookieOnly.requestCache()))
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(signIn)
                         // Back to the page that asked for sign-in (an email's link to an action), else the console.
@@ -145,7 +147,7 @@ class GatewayAccess {
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(tokenAlsoInUploads()).requireCsrfProtectionMatcher(exchange -> {
                     var request = exchange.getRequest();
                     boolean needed = !SAFE.contains(request.getMethod())
-                            && request.getCookies().containsKey("SESSION")
+                            && SessionCookieOnly.carriesSession(request)
                             && !request.getHeaders().containsHeader("Authorization")
                             && !request.getPath().value().equals("/api/notifications/unsubscribe");
                     return needed ? MatchResult.match() : MatchResult.notMatch();
