@@ -13,12 +13,18 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class RateLimits {
 
+    /** In memory unless a Redis is named: {@code redis://host:6379}, {@code rediss://...} for TLS. */
+    @Bean(destroyMethod = "close")
+    Buckets rateLimitBuckets(@Value("${planwatch.rate-limit.redis-uri:}") String redisUri) {
+        return redisUri.isBlank() ? Buckets.inMemory() : Buckets.redis(redisUri);
+    }
+
     @Bean
-    ClientRateLimiter clientRateLimiter(ConfigurationService configurationService,
+    ClientRateLimiter clientRateLimiter(ConfigurationService configurationService, Buckets buckets,
             @Value("${planwatch.rate-limit.capacity:100}") long capacity,
             @Value("${planwatch.rate-limit.per-second:50}") long perSecond) {
         return new ClientRateLimiter(configurationService,
-                new ClientRateLimiter.Limit().setCapacity(capacity).setPerSecond(perSecond));
+                new ClientRateLimiter.Limit().setCapacity(capacity).setPerSecond(perSecond), buckets);
     }
 
     @Bean
