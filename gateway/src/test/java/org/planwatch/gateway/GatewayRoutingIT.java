@@ -22,6 +22,7 @@ class GatewayRoutingIT {
     static void services(DynamicPropertyRegistry registry) {
         TestIssuer.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("planwatch.services.plan", planService::url);
+        registry.add("planwatch.services.measure", planService::url);
         registry.add("planwatch.services.notification", () -> "http://127.0.0.1:1");
         // Two instances of plan-service, as with replicas: one that has just died (nothing listens) and one that works.
         registry.add("spring.cloud.discovery.client.simple.instances.plan-service[0].uri", () -> "http://127.0.0.1:1");
@@ -63,6 +64,23 @@ class GatewayRoutingIT {
         new HttpJson("http://localhost:" + port).as(ADMINISTRATOR).get("/api/actions");
 
         assertThat(planService.last().headers().getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
+    void manyRequestsAtOnceToABusyServiceAllReachItAndNoneIsTurnedAwayWith503() throws Exception {
+        var callers = java.util.concurrent.Executors.newFixedThreadPool(60);
+        java.util.List<java.util.concurrent.Future<HttpJson.Response>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            calls.add(callers.submit(() -> new HttpJson("http://localhost:" + port).as(ADMINISTRATOR)
+                    .get("/api/measures?slow=200")));
+        }
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var call : calls) {
+            statuses.add(call.get().status());
+        }
+        callers.shutdown();
+
+        assertThat(statuses).as("60 at once, under the rate limit: the gateway holds none back").containsOnly(200);
     }
 
     @Test
