@@ -58,7 +58,6 @@ public final class FaultSuite {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile long lastKillAt;
-    private final java.util.concurrent.atomic.AtomicLong lastBackAt = new java.util.concurrent.atomic.AtomicLong();
     private final List<Long> backTimes = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<Integer, Long> acceptedAt = new ConcurrentHashMap<>();
     private volatile long loadEndedAt;
@@ -230,7 +229,6 @@ public final class FaultSuite {
                         && p.info().commandLine().orElse("").contains(target));
                 if (restarted && (listening(PORTS.get(target)) || listening(PORTS.get(target) + 10))) {
                     long back = System.currentTimeMillis();
-                    lastBackAt.accumulateAndGet(back, Math::max);
                     backTimes.add(back);
                     say("%s back after %.1f s", target, (back - killedAt) / 1000.0);
                     return;
@@ -240,6 +238,12 @@ public final class FaultSuite {
         });
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    private long lastBack() {
+        synchronized (backTimes) {
+            return backTimes.stream().mapToLong(Long::longValue).max().orElse(lastKillAt);
+        }
     }
 
     private static boolean listening(int port) {
@@ -288,7 +292,7 @@ public final class FaultSuite {
         say("last kill to last email: %.1f s (the load ended %.1f s after the last kill)",
                 (lastArrival - lastKillAt) / 1000.0, (loadEndedAt - lastKillAt) / 1000.0);
         say("last part back to last email: %.1f s; end of the load to last email: %.1f s",
-                (lastArrival - lastBackAt.get()) / 1000.0, (lastArrival - loadEndedAt) / 1000.0);
+                (lastArrival - lastBack()) / 1000.0, (lastArrival - loadEndedAt) / 1000.0);
         delays();
     }
 
@@ -300,7 +304,10 @@ public final class FaultSuite {
     private void delays() throws Exception {
         List<Long> delays = new ArrayList<>();
         List<Long> lateness = new ArrayList<>();
-        List<Long> restored = new ArrayList<>(backTimes);
+        List<Long> restored;
+        synchronized (backTimes) {
+            restored = new ArrayList<>(backTimes);
+        }
         java.util.regex.Pattern change = java.util.regex.Pattern.compile("suite change (\\d+)");
         for (JsonNode mail : JSON.readTree(inboxMessages())) {
             if (!expected.containsKey(mail.path("to").path(0).asString(""))) {
