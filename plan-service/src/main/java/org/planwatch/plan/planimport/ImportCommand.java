@@ -28,7 +28,7 @@ public final class ImportCommand {
     static final String USAGE = """
             usage: java -jar plan-service.jar import FILE [--commit] --partnership=NAME [--owner-email=ADDRESS]
                    [--owner-name=NAME] [--title=TITLE] [--plan-id=ID] [--json] [--spring.mongodb.uri=...]
-              FILE       a plan document: .tsv, .csv, .txt, .xlsx or .docx
+              FILE       a plan document: .tsv, .csv, .txt, .xlsx, .docx or .pdf
               --commit   store the plan; without it the import is a dry run and nothing is stored""";
 
     private ImportCommand() {

@@ -11,6 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -58,6 +64,54 @@ class PlanFilesTest {
             assertThat(file.rows().get(2).place()).isEqualTo("table 1, row 3");
             assertSameActions(file);
         }
+    }
+
+    @Test
+    void aPdfOfThePlanReadsAsTheTabSeparatedOneThoughItsRowsBreakAcrossPages() throws IOException {
+        PlanFile pdf = PlanFiles.read("doncaster.pdf", pdf("doncaster-carers-action-plan.pdf"));
+
+        assertThat(pdf.format()).isEqualTo("pdf");
+        assertThat(pdf.rows().get(0).cells()).containsExactly("Doncaster Carers Strategy Action Plan 2022-2025");
+        assertThat(pdf.rows()).extracting(SourceRow::place).contains("page 1, row 8 and page 2, row 1");
+        assertSameActions(pdf, Seeds.DONCASTER);
+    }
+
+    @Test
+    void aPdfWithTwoFactsInACellAndAMergedColumnReadsAsTheTabSeparatedOne() throws IOException {
+        assertSameActions(PlanFiles.read("perth.pdf", pdf("perth-kinross-carers-action-plan.pdf")), Seeds.PERTH);
+    }
+
+    @Test
+    void aPdfWithoutARuledTableOrNotAPdfAtAllIsRefusedSayingWhy() throws IOException {
+        byte[] letter;
+        try (PDDocument document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (var text = new PDPageContentStream(document, page)) {
+                text.beginText();
+                text.setFont(PDType1Font.HELVETICA, 12);
+                text.newLineAtOffset(72, 700);
+                text.showText("Dear colleague, the action plan will follow.");
+                text.endText();
+            }
+            document.save(out);
+            letter = out.toByteArray();
+        }
+
+        byte[] locked;
+        try (PDDocument document = PDDocument.load(pdf("perth-kinross-carers-action-plan.pdf"));
+             var out = new ByteArrayOutputStream()) {
+            var policy = new StandardProtectionPolicy("owner secret", "reader secret", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            document.save(out);
+            locked = out.toByteArray();
+        }
+
+        assertThatThrownBy(() -> PlanFiles.read("letter.pdf", letter)).hasMessageContaining("no ruled table");
+        assertThatThrownBy(() -> PlanFiles.read("locked.pdf", locked)).hasMessageContaining("protected by a password");
+        assertThatThrownBy(() -> PlanFiles.read("plan.pdf", "%PDF-1.7 and then nothing".getBytes()))
+                .hasMessageContaining("could not be opened as a PDF");
     }
 
     @Test
@@ -113,6 +167,13 @@ class PlanFilesTest {
                 .hasMessageContaining("no header row");
     }
 
+    /** The seeds laid out as Word tables and printed to PDF by LibreOffice: see resources/plans/README.md. */
+    private static byte[] pdf(String name) throws IOException {
+        try (var in = PlanFilesTest.class.getResourceAsStream("/plans/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
     private static byte[] xlsx(List<List<String>> rows) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = book.createSheet("Action plan");
@@ -128,8 +189,12 @@ class PlanFilesTest {
     }
 
     private static void assertSameActions(PlanFile file) {
-        ParsedPlan expected = PlanDocumentReader.read(null, Seeds.file(Seeds.DONCASTER).rows(), List.of());
-        ParsedPlan actual = PlanDocumentReader.read(null, file.rows(), List.of());
+        assertSameActions(file, Seeds.DONCASTER);
+    }
+
+    private static void assertSameActions(PlanFile file, String seed) {
+        ParsedPlan expected = PlanDocumentReader.read("Carers plan", Seeds.file(seed).rows(), List.of());
+        ParsedPlan actual = PlanDocumentReader.read("Carers plan", file.rows(), List.of());
         assertThat(actual.themes()).extracting(ParsedPlan.Theme::name)
                 .containsExactlyElementsOf(expected.themes().stream().map(ParsedPlan.Theme::name).toList());
         assertThat(actual.actions().map(PlanFilesTest::withoutPlace).toList())

@@ -68,6 +68,35 @@ class PlanImportIT {
     }
 
     @Test
+    void aPlanPublishedAsAPdfImportsAsItsSpreadsheetDoesSoEitherCanUpdateTheOther() throws Exception {
+        HttpJson admin = adminOf("PDF Partnership");
+        String pdf = "doncaster-carers-action-plan.pdf";
+        byte[] printed;
+        try (var in = getClass().getResourceAsStream("/plans/" + pdf)) {
+            printed = in.readAllBytes();
+        }
+
+        HttpJson.Response fromPdf = admin.upload(IMPORTS + "&commit=true", pdf, printed);
+
+        assertThat(fromPdf.status()).isEqualTo(201);
+        assertThat(fromPdf.at("$.format")).isEqualTo("pdf");
+        assertThat(fromPdf.at("$.title")).isEqualTo("Doncaster Carers Strategy Action Plan 2022-2025");
+        assertThat(fromPdf.list("$.changes.created")).hasSize(47);
+        String planId = fromPdf.at("$.planId");
+        String firstAction = admin.get("/api/actions?planId=" + planId + "&sort=reference").at("$.items[0].id");
+        assertThat(admin.get("/api/actions/" + firstAction + "/history").at("$[0].reason"))
+                .isEqualTo("imported from " + pdf + ", page 1, row 3");
+
+        HttpJson.Response fromTsv = admin.upload(IMPORTS + "&commit=true&planId=" + planId, Seeds.DONCASTER,
+                Seeds.bytes(Seeds.DONCASTER));
+
+        assertThat(fromTsv.status()).isEqualTo(200);
+        assertThat(fromTsv.list("$.changes.created")).isEmpty();
+        assertThat(fromTsv.list("$.changes.updated")).isEmpty();
+        assertThat(fromTsv.at("$.changes.unchanged", Integer.class)).isEqualTo(47);
+    }
+
+    @Test
     void reimportingTheSameFileChangesNothingAndPublishesNothing() {
         HttpJson admin = adminOf("Reimport Partnership");
         String planId = admin.upload(IMPORTS + "&commit=true", Seeds.DONCASTER, Seeds.bytes(Seeds.DONCASTER))

@@ -155,7 +155,7 @@ final class OfficeTables {
         return String.join("  ", paragraphs.stream().map(XWPFParagraph::getText).toList());
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 

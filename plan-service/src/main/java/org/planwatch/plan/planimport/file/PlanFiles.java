@@ -35,10 +35,12 @@ public final class PlanFiles {
         if (isZip(content)) {
             return OfficeTables.read(fileName, content);
         }
+        if (isPdf(content)) {
+            return PdfTables.read(fileName, content);
+        }
         if (fileName.toLowerCase(Locale.ROOT).matches(".*\\.(xlsx|xlsm|docx|xls|doc|pdf|ods|odt)$")) {
             throw new UnreadableTableException("'" + fileName + "' is not a readable " + extension(fileName)
-                    + " file; planwatch reads .tsv, .csv, .txt, .xlsx and .docx (a PDF's tables can be exported to "
-                    + "any of those)");
+                    + " file; planwatch reads .tsv, .csv, .txt, .xlsx, .docx and .pdf");
         }
         return text(fileName, content);
     }
@@ -99,6 +101,10 @@ public final class PlanFiles {
         String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         return firstLine.chars().filter(c -> c == '\t').count() >= firstLine.chars().filter(c -> c == ',').count()
                 ? '\t' : ',';
+    }
+
+    private static boolean isPdf(byte[] content) {
+        return content.length > 5 && new String(content, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-");
     }
 
     private static boolean isZip(byte[] content) {
