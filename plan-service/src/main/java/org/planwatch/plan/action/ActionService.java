@@ -62,7 +62,8 @@ public class ActionService {
         Plan plan = plans.find(input.planId()).map(Versioned::value).filter(p -> caller.belongsTo(p.partnership()))
                 .orElseThrow(() -> new InvalidFieldException("planId", "no plan with id '" + input.planId() + "'"));
         plan.checkPlacement(input.themeId(), input.outcomeId());
-        List<Lead> resolved = leads.resolveAll("leads", input.leads() == null ? List.of() : input.leads());
+        List<Lead> resolved = leads.resolveAll("leads", input.leads() == null ? List.of() : input.leads(),
+                plan.partnership());
         Action action = new Action(UUID.randomUUID().toString(), plan.id(), input.themeId(), input.outcomeId(),
                 input.reference(), input.text(), resolved.stream().map(Lead::id).toList(), input.due(), input.review(),
                 input.measures(), input.status(), input.rag(), input.deliversOutcomes());
@@ -89,7 +90,7 @@ public class ActionService {
      */
     public Versioned<Action> changeableBy(String id, Caller caller) {
         Versioned<Action> action = get(id, caller);
-        if (!caller.isAdministrator() && leads.idsAnsweredBy(caller.email()).stream()
+        if (!caller.isAdministrator() && leads.idsAnsweredBy(caller.email(), caller.partnership()).stream()
                 .noneMatch(action.value().leadIds()::contains)) {
             throw new ForbiddenException("Not your action", "only the action's leads and administrators may change "
                     + "action " + id + "; " + caller.subject() + " does not lead it");
@@ -105,7 +106,8 @@ public class ActionService {
      */
     public Versioned<Action> edit(String id, long expectedVersion, ActionEdit edit, List<String> leadRefs, Actor actor) {
         Versioned<Action> current = get(id).requireVersion(expectedVersion);
-        List<Lead> newLeads = leads.resolveAll("leads", leadRefs);
+        List<Lead> newLeads = leadRefs == null ? null
+                : leads.resolveAll("leads", leadRefs, plan(current.value().planId()).partnership());
         if (newLeads != null) {
             edit = edit.withLeadIds(newLeads.stream().map(Lead::id).toList());
         }

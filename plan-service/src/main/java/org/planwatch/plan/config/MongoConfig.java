@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.index.Index;
 @Configuration(proxyBeanMethods = false)
 class MongoConfig {
 
-    /** The indexes behind the daily filters and the outbox relay's scan. */
+    /** The indexes behind the daily filters, the outbox relay's scan and each partnership's lead directory. */
     @EventListener(ApplicationReadyEvent.class)
     void createIndexes(ApplicationReadyEvent event) {
         MongoTemplate mongo = event.getApplicationContext().getBean(MongoTemplate.class);
@@ -21,5 +21,7 @@ class MongoConfig {
         actions.createIndex(new Index().on("action.leadIds", org.springframework.data.domain.Sort.Direction.ASC));
         actions.createIndex(new Index().on("action.due.date", org.springframework.data.domain.Sort.Direction.ASC));
         actions.createIndex(new Index().on("outbox.eventId", org.springframework.data.domain.Sort.Direction.ASC).sparse());
+        mongo.indexOps("leads").createIndex(new CompoundIndexDefinition(new Document("partnership", 1)
+                .append("lead.name", 1)));
     }
 }

@@ -69,7 +69,8 @@ public class PlanImports {
         ParsedPlan parsed;
         try {
             file = PlanFiles.read(request.fileName(), request.content());
-            parsed = PlanDocumentReader.read(title(request, file.rows()), file.rows(), directoryNames());
+            parsed = PlanDocumentReader.read(title(request, file.rows()), file.rows(),
+                    directoryNames(caller.partnership()));
         } catch (UnreadableTableException e) {
             throw new InvalidFieldException("file", e.getMessage());
         }
@@ -79,8 +80,8 @@ public class PlanImports {
         Map<String, Versioned<Action>> stored = existing.isEmpty() ? Map.of()
                 : actions.inPlan(existing.get().value().id()).stream().filter(a -> a.value().reference() != null)
                 .collect(Collectors.toMap(a -> a.value().reference(), Function.identity(), (a, b) -> a));
-        Set<String> leadsKept = leadsKept(parsed, stored);
-        Map<String, String> leadIds = resolveLeads(parsed, leadsKept, request.owner(), warnings);
+        Set<String> leadsKept = leadsKept(parsed, stored, caller.partnership());
+        Map<String, String> leadIds = resolveLeads(parsed, leadsKept, request.owner(), caller.partnership(), warnings);
         boolean hasErrors = warnings.stream().anyMatch(ImportWarning::isError);
         if (commit && hasErrors) {
             throw new ImportRefusedException(warnings.stream().filter(ImportWarning::isError).toList());
@@ -88,8 +89,8 @@ public class PlanImports {
         List<String> newLeads = leadIds.values().stream().filter(id -> id.startsWith(NEW))
                 .map(id -> id.substring(NEW.length())).toList();
         if (commit) {
-            leadIds.replaceAll((key, id) -> id.startsWith(NEW)
-                    ? addLead(OWNER.equals(key) ? OWNER : id.substring(NEW.length()), request.owner()) : id);
+            leadIds.replaceAll((key, id) -> id.startsWith(NEW) ? addLead(OWNER.equals(key) ? OWNER
+                    : id.substring(NEW.length()), request.owner(), caller.partnership()) : id);
         }
         Plan plan = commit ? frame(existing, parsed, request.owner(), caller)
                 : preview(existing, parsed, request.owner(), caller);
@@ -136,9 +137,9 @@ public class PlanImports {
         return plans.findByTitle(title, caller);
     }
 
-    private List<String> directoryNames() {
+    private List<String> directoryNames(String partnership) {
         List<String> names = new ArrayList<>();
-        for (Versioned<Lead> lead : leads.list(null)) {
+        for (Versioned<Lead> lead : leads.list(null, partnership)) {
             names.add(lead.value().name());
             if (lead.value().roleTitle() != null) {
                 names.add(lead.value().roleTitle());
@@ -150,7 +151,7 @@ public class PlanImports {
 
     /** Every lead the document names, as an id in the directory or NEW plus the name when it is not there yet. */
     private Map<String, String> resolveLeads(ParsedPlan parsed, Set<String> leadsKept, Contact owner,
-                                             List<ImportWarning> warnings) {
+                                             String partnership, List<ImportWarning> warnings) {
         Map<String, String> ids = new LinkedHashMap<>();
         parsed.actions().filter(action -> !leadsKept.contains(action.reference())).forEach(action -> {
             for (ParsedPlan.Lead lead : action.leads()) {
@@ -158,27 +159,29 @@ public class PlanImports {
                     continue;
                 }
                 try {
-                    ids.put(key(lead.name()), leads.resolve(lead.name()).map(Lead::id).orElse(NEW + lead.name()));
+                    ids.put(key(lead.name()), leads.resolve(lead.name(), partnership).map(Lead::id)
+                            .orElse(NEW + lead.name()));
                 } catch (InvalidFieldException ambiguous) {
                     warnings.add(ImportWarning.error(action.place(), "lead", ambiguous.getMessage()));
                     ids.put(key(lead.name()), NEW + lead.name());
                 }
             }
             if (action.leads().isEmpty() && !ids.containsKey(OWNER)) {
-                ids.put(OWNER, leads.idsAnsweredBy(owner.email()).stream().findFirst().orElse(NEW + owner.name()));
+                ids.put(OWNER, leads.idsAnsweredBy(owner.email(), partnership).stream().findFirst()
+                        .orElse(NEW + owner.name()));
             }
         });
         return ids;
     }
 
-    private String addLead(String name, Contact owner) {
+    private String addLead(String name, Contact owner, String partnership) {
         if (OWNER.equals(name)) {
             return leads.add(new LeadDirectory.LeadDetails(LeadKind.PERSON, owner.name(), null, null, null,
-                    owner.email(), List.of())).value().id();
+                    owner.email(), List.of()), partnership).value().id();
         }
         // Until an administrator confirms who answers for it, the plan's owner is told of its actions.
         return leads.add(new LeadDirectory.LeadDetails(LeadKind.ORGANISATION, name, null, null, owner.name(),
-                owner.email(), List.of())).value().id();
+                owner.email(), List.of()), partnership).value().id();
     }
 
     private Plan frame(Optional<Versioned<Plan>> existing, ParsedPlan parsed, Contact owner, Caller caller) {
@@ -216,12 +219,12 @@ public class PlanImports {
      * The actions whose lead cell reads as it did at the last import: their leads stay as stored, whatever the
      * directory learnt meanwhile, so re-importing a document never re-splits its leads.
      */
-    private Set<String> leadsKept(ParsedPlan parsed, Map<String, Versioned<Action>> stored) {
+    private Set<String> leadsKept(ParsedPlan parsed, Map<String, Versioned<Action>> stored, String partnership) {
         if (stored.isEmpty()) {
             return Set.of();
         }
         Map<String, String> names = new HashMap<>();
-        leads.list(null).forEach(l -> names.put(l.value().id(), l.value().name()));
+        leads.list(null, partnership).forEach(l -> names.put(l.value().id(), l.value().name()));
         return parsed.actions().filter(row -> stored.containsKey(row.reference()) && !row.leads().isEmpty()
                 && sameWords(stored.get(row.reference()).value().leadIds(), names, row.leads()))
                 .map(ParsedPlan.Action::reference).collect(Collectors.toSet());

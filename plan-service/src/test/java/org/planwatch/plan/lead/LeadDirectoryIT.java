@@ -120,6 +120,30 @@ class LeadDirectoryIT {
         assertThat(http.get("/api/leads/" + lead).status()).isEqualTo(200);
     }
 
+    @Test
+    void eachPartnershipKeepsItsOwnDirectoryAndNeverSeesAnothers() {
+        HttpJson perth = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Perth"));
+        String ours = http.post("/api/leads", object("name", "Carers Lead " + unique, "email", "ours@example.org"))
+                .at("$.id");
+
+        HttpJson.Response theirs = perth.post("/api/leads", object("name", "Carers Lead " + unique,
+                "email", "theirs@example.org"));
+
+        assertThat(theirs.status()).as("the same name in another partnership's directory").isEqualTo(201);
+        assertThat(perth.get("/api/leads").list("$[*].id")).doesNotContain(ours).contains(theirs.at("$.id"));
+        assertThat(perth.get("/api/leads/" + ours).status()).isEqualTo(404);
+        assertThat(perth.put("/api/leads/" + ours, object("name", "Taken over", "email", "evil@example.org"),
+                "If-Match", "\"1\"").status()).isEqualTo(404);
+        assertThat(perth.delete("/api/leads/" + ours, "If-Match", "\"1\"").status()).isEqualTo(404);
+        assertThat(perth.get("/api/leads/resolve?name=" + encode("Carers Lead " + unique)).at("$.email"))
+                .isEqualTo("theirs@example.org");
+        assertThat(resolve("Carers Lead " + unique).at("$.email")).isEqualTo("ours@example.org");
+        HttpJson.Response ledByAnother = createAction(theirs.at("$.id"));
+        assertThat(ledByAnother.status()).as("an action led by another partnership's lead").isEqualTo(400);
+        assertThat(ledByAnother.at("$.field")).isEqualTo("leads[0]");
+        assertThat(http.get("/api/leads/" + ours).at("$.email")).isEqualTo("ours@example.org");
+    }
+
     private HttpJson.Response createAction(String lead) {
         return http.post("/api/actions", object("planId", planId, "themeId", themeId, "outcomeId", outcomeId,
                 "reference", "2.1a", "text", "Carers are recognised at work.", "leads", List.of(lead), "due", "Mar 27"));

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.bson.Document;
 import org.planwatch.plan.action.Action;
 import org.planwatch.plan.action.HistoryEntry;
 import org.planwatch.plan.action.RagSource;
@@ -155,6 +156,14 @@ public class ActionStore implements PlanContents, LeadReferences {
     @Override
     public boolean anyActionLedBy(String leadId) {
         return mongo.exists(query(where("deleted").is(false).and("action.leadIds").is(leadId)), ActionDocument.class);
+    }
+
+    /** The plan of any action, deleted or not, that names the lead. */
+    public Optional<String> planOfAnActionLedBy(String leadId) {
+        Query led = query(where("action.leadIds").is(leadId));
+        led.fields().include("action.planId");
+        return Optional.ofNullable(mongo.findOne(led, Document.class, ActionDocument.COLLECTION))
+                .map(found -> found.get("action", Document.class).getString("planId"));
     }
 
     @Override

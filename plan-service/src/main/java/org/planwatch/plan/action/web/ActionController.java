@@ -104,7 +104,7 @@ class ActionController {
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                   @SortDefault("due") Sort sort, Caller caller) {
         ActionSearch search = new ActionSearch(filters.planId(), filters.themeId(), filters.outcomeId(),
-                leadIds(filters.lead(), filters.organisation(), Boolean.TRUE.equals(filters.mine()) ? caller : null),
+                leadIds(filters.lead(), filters.organisation(), Boolean.TRUE.equals(filters.mine()), caller),
                 ActionRequests.rag("rag", filters.rag()),
                 ActionRequests.date("dueBefore", filters.dueBefore()),
                 ActionRequests.date("dueAfter", filters.dueAfter()), filters.overdue(), filters.dueWithinDays(),
@@ -190,22 +190,22 @@ class ActionController {
      * The leads a lead filter means: the lead, and an organisation's people; narrowed to an organisation's, and to
      * the caller's own (they themselves, and the organisations whose contact they are) when they ask for theirs.
      */
-    private List<String> leadIds(String lead, String organisation, Caller mine) {
+    private List<String> leadIds(String lead, String organisation, boolean mine, Caller caller) {
         List<String> ids = null;
-        if (mine != null) {
-            ids = new ArrayList<>(leads.idsAnsweredBy(mine.email()));
+        if (mine) {
+            ids = new ArrayList<>(leads.idsAnsweredBy(caller.email(), caller.partnership()));
         }
         if (lead != null) {
-            Lead found = leads.resolve("lead", lead).orElseThrow(() -> new InvalidFieldException("lead",
+            Lead found = leads.resolve("lead", lead, caller.partnership()).orElseThrow(() -> new InvalidFieldException("lead",
                     "no lead in the directory has the id, name or alias '" + lead + "'"));
             List<String> named = new ArrayList<>(List.of(found.id()));
             if (found.kind() == LeadKind.ORGANISATION) {
-                named.addAll(leads.organisationIds(found.name()));
+                named.addAll(leads.organisationIds(found.name(), caller.partnership()));
             }
             ids = ids == null ? named : ids.stream().filter(named::contains).toList();
         }
         if (organisation != null) {
-            List<String> ofOrganisation = leads.organisationIds(organisation);
+            List<String> ofOrganisation = leads.organisationIds(organisation, caller.partnership());
             if (ofOrganisation.isEmpty()) {
                 throw new InvalidFieldException("organisation", "no lead in the directory is or belongs to '"
                         + organisation + "'");

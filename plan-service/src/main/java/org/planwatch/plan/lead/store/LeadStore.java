@@ -25,23 +25,45 @@ public class LeadStore {
         this.mongo = mongo;
     }
 
-    public Versioned<Lead> insert(Lead lead) {
-        mongo.insert(new LeadDocument(lead.id(), 1, lead));
+    static final String PARTNERSHIP = "partnership";
+
+    public Versioned<Lead> insert(Lead lead, String partnership) {
+        mongo.insert(new LeadDocument(lead.id(), 1, lead, partnership));
         return new Versioned<>(lead, 1);
     }
 
+    /** Any partnership's lead: for the actions that already name it. */
     public Optional<Versioned<Lead>> find(String id) {
         return Optional.ofNullable(mongo.findById(id, LeadDocument.class)).map(d -> new Versioned<>(d.lead(), d.version()));
+    }
+
+    /** The lead, if it is in {@code partnership}'s directory. */
+    public Optional<Versioned<Lead>> find(String id, String partnership) {
+        return Optional.ofNullable(mongo.findOne(query(where("_id").is(id).and(PARTNERSHIP).is(partnership)),
+                LeadDocument.class)).map(d -> new Versioned<>(d.lead(), d.version()));
     }
 
     public List<Lead> findAll(Collection<String> ids) {
         return mongo.find(query(where("_id").in(ids)), LeadDocument.class).stream().map(LeadDocument::lead).toList();
     }
 
-    /** The whole directory, by name: a partnership has hundreds of leads, not millions. */
-    public List<Versioned<Lead>> all() {
-        return mongo.find(new Query().with(Sort.by("lead.name")), LeadDocument.class).stream()
-                .map(d -> new Versioned<>(d.lead(), d.version())).toList();
+    /** A partnership's whole directory, by name: a partnership has hundreds of leads, not millions. */
+    public List<Versioned<Lead>> all(String partnership) {
+        return mongo.find(query(where(PARTNERSHIP).is(partnership)).with(Sort.by("lead.name")), LeadDocument.class)
+                .stream().map(d -> new Versioned<>(d.lead(), d.version())).toList();
+    }
+
+    /** Leads stored before directories were kept per partnership. */
+    public List<String> withoutPartnership() {
+        Query unscoped = query(where(PARTNERSHIP).is(null));
+        unscoped.fields().include("_id");
+        return mongo.find(unscoped, org.bson.Document.class, mongo.getCollectionName(LeadDocument.class)).stream()
+                .map(found -> found.getString("_id")).toList();
+    }
+
+    public void placeInPartnership(String id, String partnership) {
+        mongo.updateFirst(query(where("_id").is(id).and(PARTNERSHIP).is(null)), new Update().set(PARTNERSHIP, partnership),
+                LeadDocument.class);
     }
 
     public boolean replace(Lead lead, long expectedVersion) {

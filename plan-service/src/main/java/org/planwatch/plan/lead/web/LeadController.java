@@ -7,6 +7,7 @@ import org.planwatch.plan.api.RequestVersion;
 import org.planwatch.plan.concurrency.StaleVersionException;
 import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.Lead;
+import org.planwatch.caller.Caller;
 import org.planwatch.plan.lead.LeadDirectory;
 import org.planwatch.plan.lead.LeadKind;
 import org.planwatch.problem.InvalidFieldException;
@@ -26,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The lead directory over HTTP. */
+/**
+ * A partnership's lead directory over HTTP: administrators add, correct and remove leads, leads read them (rules in
+ * {@code ApiAccess}); each caller sees only their partnership's directory, another's lead answers 404.
+ */
 @RestController
 @RequestMapping("/api/leads")
 class LeadController {
@@ -61,42 +65,45 @@ class LeadController {
     }
 
     @PostMapping
-    ResponseEntity<LeadResponse> add(@RequestBody LeadRequest request) {
-        Versioned<Lead> lead = directory.add(request.details());
+    ResponseEntity<LeadResponse> add(@RequestBody LeadRequest request, Caller caller) {
+        Versioned<Lead> lead = directory.add(request.details(), caller.partnership());
         return ResponseEntity.created(URI.create("/api/leads/" + lead.value().id()))
                 .eTag(RequestVersion.etag(lead.version())).body(render(lead));
     }
 
     @GetMapping
-    List<LeadResponse> list(@RequestParam(required = false) String q) {
-        return directory.list(q).stream().map(LeadController::render).toList();
+    List<LeadResponse> list(@RequestParam(required = false) String q, Caller caller) {
+        return directory.list(q, caller.partnership()).stream().map(LeadController::render).toList();
     }
 
     /** Who a plan's words for a lead mean: {@code /api/leads/resolve?name=Carers Lead}. */
     @GetMapping("/resolve")
-    LeadResponse resolve(@RequestParam String name) {
-        Lead lead = directory.resolve("name", name).orElseThrow(() -> new NotFoundException("lead answering to", name));
-        return render(directory.get(lead.id()));
+    LeadResponse resolve(@RequestParam String name, Caller caller) {
+        Lead lead = directory.resolve("name", name, caller.partnership())
+                .orElseThrow(() -> new NotFoundException("lead answering to", name));
+        return render(directory.get(lead.id(), caller.partnership()));
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<LeadResponse> get(@PathVariable String id) {
-        Versioned<Lead> lead = directory.get(id);
+    ResponseEntity<LeadResponse> get(@PathVariable String id, Caller caller) {
+        Versioned<Lead> lead = directory.get(id, caller.partnership());
         return ResponseEntity.ok().eTag(RequestVersion.etag(lead.version())).body(render(lead));
     }
 
     @PutMapping("/{id}")
     ResponseEntity<LeadResponse> update(@PathVariable String id, @RequestBody LeadRequest request,
-                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                        Caller caller) {
         Versioned<Lead> lead = directory.update(id, RequestVersion.required(ifMatch, request.version()),
-                request.details());
+                request.details(), caller.partnership());
         return ResponseEntity.ok().eTag(RequestVersion.etag(lead.version())).body(render(lead));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> remove(@PathVariable String id,
-                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        directory.remove(id, RequestVersion.required(ifMatch, null));
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                Caller caller) {
+        directory.remove(id, RequestVersion.required(ifMatch, null), caller.partnership());
         return ResponseEntity.noContent().build();
     }
 
