@@ -56,6 +56,11 @@ public class ActionService {
 
     /** A new action in one of the caller's partnership's plans (another partnership's plan is as if absent). */
     public Versioned<Action> create(NewAction input, Actor actor, Caller caller) {
+        return create(input, actor, caller, UUID.randomUUID().toString());
+    }
+
+    /** As {@link #create(NewAction, Actor, Caller)}, under a given id: a second create under it is refused by the store. */
+    public Versioned<Action> create(NewAction input, Actor actor, Caller caller, String id) {
         if (input.planId() == null || input.planId().isBlank()) {
             throw new InvalidFieldException("planId", "must not be empty");
         }
@@ -64,7 +69,7 @@ public class ActionService {
         plan.checkPlacement(input.themeId(), input.outcomeId());
         List<Lead> resolved = leads.resolveAll("leads", input.leads() == null ? List.of() : input.leads(),
                 plan.partnership());
-        Action action = new Action(UUID.randomUUID().toString(), plan.id(), input.themeId(), input.outcomeId(),
+        Action action = new Action(id, plan.id(), input.themeId(), input.outcomeId(),
                 input.reference(), input.text(), resolved.stream().map(Lead::id).toList(), input.due(), input.review(),
                 input.measures(), input.status(), input.rag(), input.deliversOutcomes());
         var history = List.of(new HistoryEntry(clock.instant(), actor.name(), "created", null,

@@ -46,15 +46,24 @@ public class PlanService {
      * caller's), so no administrator creates plans another partnership would then own.
      */
     public Versioned<Plan> create(NewPlan input, Caller caller) {
+        return create(input, caller, newId());
+    }
+
+    /** As {@link #create(NewPlan, Caller)}, under a given id: a second create under it is refused by the store. */
+    public Versioned<Plan> create(NewPlan input, Caller caller, String id) {
         String partnership = input.partnership() == null || input.partnership().isBlank() ? caller.partnership()
                 : input.partnership();
         requireOwnPartnership(partnership, caller);
-        return create(new NewPlan(input.title(), partnership, input.period(), input.owner(), input.themes()));
+        return create(new NewPlan(input.title(), partnership, input.period(), input.owner(), input.themes()), id);
     }
 
     public Versioned<Plan> create(NewPlan input) {
+        return create(input, newId());
+    }
+
+    private Versioned<Plan> create(NewPlan input, String id) {
         List<Theme> themes = input.themes() == null ? List.of() : input.themes().stream().map(PlanService::theme).toList();
-        return store.insert(new Plan(newId(), input.title(), input.partnership(), input.period(), input.owner(), themes));
+        return store.insert(new Plan(id, input.title(), input.partnership(), input.period(), input.owner(), themes));
     }
 
     public Versioned<Plan> get(String id) {

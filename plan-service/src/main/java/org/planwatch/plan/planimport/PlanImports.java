@@ -1,5 +1,7 @@
 package org.planwatch.plan.planimport;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.planwatch.caller.Caller;
@@ -26,7 +29,10 @@ import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.lead.LeadDirectory;
 import org.planwatch.plan.lead.LeadKind;
 import org.planwatch.plan.planimport.file.PlanFiles;
+import org.planwatch.plan.planimport.store.ImportJournal;
 import org.planwatch.problem.InvalidFieldException;
+import org.planwatch.problem.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,11 +46,16 @@ public class PlanImports {
     private final PlanService plans;
     private final ActionService actions;
     private final LeadDirectory leads;
+    private final ImportJournal journal;
+    private final Duration lease;
 
-    PlanImports(PlanService plans, ActionService actions, LeadDirectory leads) {
+    PlanImports(PlanService plans, ActionService actions, LeadDirectory leads, ImportJournal journal,
+                @Value("${planwatch.imports.lease:15s}") Duration lease) {
         this.plans = plans;
         this.actions = actions;
         this.leads = leads;
+        this.journal = journal;
+        this.lease = lease;
     }
 
     /**
@@ -56,15 +67,70 @@ public class PlanImports {
     }
 
     public ImportReport dryRun(ImportRequest request, Caller caller) {
-        return run(request, caller, false);
+        return run(request, caller, null);
     }
 
-    /** Refuses a document with errors as a whole: nothing is written unless every row can be stored. */
+    /**
+     * Refuses a document with errors as a whole: nothing is written unless every row can be stored. A commit is
+     * journalled before its first write, so if it stops midway (the instance killed, the store gone) any instance
+     * carries it through once its lease runs out: a plan is imported whole or, until then, not finished, never
+     * left half-done.
+     */
     public ImportReport commit(ImportRequest request, Caller caller) {
-        return run(request, caller, true);
+        List<ImportWarning> errors = dryRun(request, caller).warnings().stream().filter(ImportWarning::isError)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new ImportRefusedException(errors);
+        }
+        Contact owner = request.owner();
+        String commitId = journal.open(new ImportJournal.Commit(request.fileName(), request.content(),
+                request.planId(), request.title(), owner == null ? null : owner.name(),
+                owner == null ? null : owner.email(), caller.subject(), caller.email(),
+                caller.roles().stream().map(Enum::name).collect(Collectors.toSet()), caller.partnership(),
+                caller.organisation()), lease);
+        return carryThrough(commitId, request, caller);
     }
 
-    private ImportReport run(ImportRequest request, Caller caller, boolean commit) {
+    /** A journalled commit, done again from the start: what an earlier try wrote is found by reference and kept. */
+    ImportReport carryThrough(String commitId, ImportRequest request, Caller caller) {
+        ImportReport report;
+        try {
+            report = write(commitId, request, caller);
+        } catch (ImportRefusedException | InvalidFieldException | NotFoundException noLongerFits) {
+            journal.abandon(commitId, noLongerFits.getMessage());
+            throw noLongerFits;
+        } catch (RuntimeException stopped) {
+            journal.stopped(commitId, String.valueOf(stopped.getMessage()));
+            throw stopped;
+        }
+        journal.finish(commitId);
+        return report;
+    }
+
+    /** One try at a commit's writes, named after the commit; the journal is the caller's to keep. */
+    ImportReport write(String commitId, ImportRequest request, Caller caller) {
+        return run(request, caller, commitId);
+    }
+
+    static ImportRequest request(ImportJournal.Commit commit) {
+        Contact owner = commit.ownerName() == null && commit.ownerEmail() == null ? null
+                : new Contact(commit.ownerName(), commit.ownerEmail());
+        return new ImportRequest(commit.fileName(), commit.content(), commit.planId(), commit.title(), owner);
+    }
+
+    static Caller caller(ImportJournal.Commit commit) {
+        return new Caller(commit.subject(), commit.email(), commit.roles().stream().map(Caller.Role::valueOf)
+                .collect(Collectors.toSet()), commit.partnership(), commit.organisation());
+    }
+
+    /** What a commit creates is named after it, so that two tries at one commit can never create a thing twice. */
+    private static String idFor(String commitId, String what) {
+        return UUID.nameUUIDFromBytes((commitId + "/" + what).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Reads the document and, with a commit id, writes it; without one, only says what a commit would change. */
+    private ImportReport run(ImportRequest request, Caller caller, String commitId) {
+        boolean commit = commitId != null;
         PlanFile file;
         ParsedPlan parsed;
         try {
@@ -92,10 +158,10 @@ public class PlanImports {
             leadIds.replaceAll((key, id) -> id.startsWith(NEW) ? addLead(OWNER.equals(key) ? OWNER
                     : id.substring(NEW.length()), request.owner(), caller.partnership()) : id);
         }
-        Plan plan = commit ? frame(existing, parsed, request.owner(), caller)
+        Plan plan = commit ? frame(existing, parsed, request.owner(), caller, idFor(commitId, "plan"))
                 : preview(existing, parsed, request.owner(), caller);
         ImportReport.Changes changes = applyActions(plan, existing.isEmpty(), stored, leadsKept, parsed, leadIds,
-                file.name(), caller, commit);
+                file.name(), caller, commitId);
         var summary = new ImportReport.Summary(parsed.themes().size(),
                 parsed.themes().stream().mapToInt(t -> t.outcomes().size()).sum(), (int) parsed.actions().count(),
                 leadIds.size(), newLeads, (int) warnings.stream().filter(w -> !w.isError()).count(),
@@ -184,12 +250,14 @@ public class PlanImports {
                 owner.email(), List.of()), partnership).value().id();
     }
 
-    private Plan frame(Optional<Versioned<Plan>> existing, ParsedPlan parsed, Contact owner, Caller caller) {
+    private Plan frame(Optional<Versioned<Plan>> existing, ParsedPlan parsed, Contact owner, Caller caller,
+                       String newPlanId) {
         List<PlanService.NewTheme> themes = newThemes(parsed);
         if (existing.isPresent()) {
             return plans.mergeFrame(existing.get().value().id(), themes).value();
         }
-        return plans.create(new PlanService.NewPlan(parsed.title(), null, null, owner, themes), caller).value();
+        return plans.create(new PlanService.NewPlan(parsed.title(), null, null, owner, themes), caller, newPlanId)
+                .value();
     }
 
     /** The plan a commit would make, built in memory only. */
@@ -232,7 +300,9 @@ public class PlanImports {
 
     private ImportReport.Changes applyActions(Plan plan, boolean newPlan, Map<String, Versioned<Action>> stored,
                                               Set<String> leadsKept, ParsedPlan parsed, Map<String, String> leadIds,
-                                              String fileName, Caller caller, boolean commit) {
+                                              String fileName, Caller caller, String commitId) {
+        boolean commit = commitId != null;
+        int written = 0;
         List<ImportReport.ActionChange> created = new ArrayList<>();
         List<ImportReport.ActionChange> updated = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -252,11 +322,14 @@ public class PlanImports {
                     ActionEdit edit = edit(theme.id(), outcome.id(), row, ids);
                     var actor = new ActionService.Actor(caller.subject(), "imported from " + fileName + ", "
                             + row.place());
+                    if (commit && ++written % 50 == 0) {
+                        journal.renew(commitId, lease);
+                    }
                     if (current == null) {
                         String id = commit ? actions.create(new ActionService.NewAction(plan.id(), theme.id(),
                                 outcome.id(), row.reference(), row.text(), ids, edit.due(), edit.review(),
-                                edit.measures(), edit.status(), edit.rag(), edit.deliversOutcomes()), actor, caller)
-                                .value().id() : null;
+                                edit.measures(), edit.status(), edit.rag(), edit.deliversOutcomes()), actor, caller,
+                                idFor(commitId, "action/" + row.reference())).value().id() : null;
                         created.add(new ImportReport.ActionChange(row.reference(), id, List.of(), row.place()));
                         continue;
                     }
