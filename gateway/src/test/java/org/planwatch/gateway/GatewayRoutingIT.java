@@ -127,6 +127,23 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void withOneOfTwoInstancesDeadManyRequestsAtOnceAllReachTheLiveOne() throws Exception {
+        var callers = java.util.concurrent.Executors.newFixedThreadPool(40);
+        java.util.List<java.util.concurrent.Future<HttpJson.Response>> calls = new java.util.ArrayList<>();
+        String caller = TestIssuer.shared().administrator("Replicas Partnership");
+        for (int i = 0; i < 90; i++) {
+            calls.add(callers.submit(() -> new HttpJson("http://localhost:" + port).as(caller).get("/api/actions")));
+        }
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var call : calls) {
+            statuses.add(call.get().status());
+        }
+        callers.shutdown();
+
+        assertThat(statuses).as("none sent to the dead instance three times over").containsOnly(200);
+    }
+
+    @Test
     void administratorsCanListTheRoutes() {
         HttpJson.Response routes = new HttpJson("http://localhost:" + port).as(ADMINISTRATOR).get("/actuator/gateway/routes");
 
