@@ -136,6 +136,8 @@ class DeliveryGuaranteesIT {
         smtp = startSmtp();
         service = start();
         replica = start();
+        // Both consume before anything is published: a replica still joining would leave the other all the events.
+        await().atMost(Duration.ofSeconds(60)).until(() -> membersConsuming(topic) == 2);
         List<String> leads = publishDueDateChanges(40);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> leads.stream().allMatch(l -> received(l) >= 1));
@@ -145,6 +147,16 @@ class DeliveryGuaranteesIT {
         assertThat(sentByOne + sentByOther).isEqualTo(40);
         assertThat(sentByOne).as("both replicas send").isPositive();
         assertThat(sentByOther).as("both replicas send").isPositive();
+    }
+
+    private static long membersConsuming(String topic) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+                TestServers.kafkaBootstrapServers()))) {
+            var group = admin.describeConsumerGroups(List.of("notification-service")).all().get()
+                    .get("notification-service");
+            return group.members().stream().filter(member -> member.assignment().topicPartitions().stream()
+                    .anyMatch(partition -> partition.topic().equals(topic))).count();
+        }
     }
 
     private static double sent(ConfigurableApplicationContext instance) {

@@ -73,6 +73,8 @@ class PlanFilesTest {
         assertThat(pdf.format()).isEqualTo("pdf");
         assertThat(pdf.rows().get(0).cells()).containsExactly("Doncaster Carers Strategy Action Plan 2022-2025");
         assertThat(pdf.rows()).extracting(SourceRow::place).contains("page 1, row 8 and page 2, row 1");
+        assertThat(pdf.warnings()).anyMatch(w -> w.place().equals("page 1, row 8 and page 2, row 1")
+                && w.message().contains("page break"));
         assertSameActions(pdf, Seeds.DONCASTER);
     }
 

@@ -84,7 +84,11 @@ final class PdfTables {
                             cells.stream().map(cell -> cellText(cell.getText())).toList());
                     layout = layout.or(() -> HeaderLayout.of(row));
                     if (rowNumber == 1 && layout.isPresent() && cutByThePageBreak(row, layout.get())) {
-                        rows.set(rows.size() - 1, joined(rows.get(rows.size() - 1), row));
+                        SourceRow whole = joined(rows.get(rows.size() - 1), row);
+                        rows.set(rows.size() - 1, whole);
+                        warnings.add(ImportWarning.warning(whole.place(), null, "the first row of page "
+                                + page.getPageNumber() + " has no reference or date of its own and carries on "
+                                + "mid-sentence: read as the rest of the row the page break cut"));
                     } else {
                         rows.add(row);
                     }
