@@ -12,7 +12,7 @@ public record ActionView(String id, long version, boolean deleted, String planId
                          String ownerEmail, String themeName, String outcomeReference, String outcomeText,
                          String reference, String text, List<Recipient> leads, LocalDate dueDate, String duePrecision,
                          String dueText, String reviewCadence, LocalDate nextReview, String rag, String status,
-                         LocalDate firstSeen) {
+                         LocalDate firstSeen, String partnership) {
 
     /** Someone an email can go to. */
     public record Recipient(String name, String email) {

@@ -55,7 +55,7 @@ public class DailyDigest {
             ComposedMail digest = compose(day, items.get(0).recipientName(), items);
             boolean fresh = queue.enqueue(new QueuedMail(id, digestKey, MailKind.DIGEST.name(), null,
                     items.get(0).recipientName(), entry.getKey(), digest.subject(), digest.text(), digest.html(), null,
-                    MailStatus.PENDING, 0, clock.instant(), clock.instant(), null, null, null));
+                    MailStatus.PENDING, 0, clock.instant(), clock.instant(), null, null, null, onePartnership(items)));
             if (fresh) {
                 queue.markDigested(items.stream().map(QueuedMail::id).toList(), id);
                 sent++;
@@ -73,5 +73,11 @@ public class DailyDigest {
         String subject = "[planwatch] Your digest for " + MailTemplates.day(day) + ": " + items.size()
                 + (items.size() == 1 ? " update" : " updates");
         return templates.render("digest", subject, model, null);
+    }
+
+    /** A digest of one partnership's emails is that partnership's; one gathering several is its recipient's alone. */
+    private static String onePartnership(List<QueuedMail> items) {
+        List<String> partnerships = items.stream().map(QueuedMail::partnership).distinct().toList();
+        return partnerships.size() == 1 ? partnerships.get(0) : null;
     }
 }

@@ -34,12 +34,12 @@ public class Mailer {
 
     /** Queues one email; false if this (source, kind, recipient) was queued before. */
     public boolean queue(String sourceId, MailKind kind, String actionId, String recipientName, String recipient,
-                         ComposedMail mail) {
+                         ComposedMail mail, String partnership) {
         MailStatus status = recipients.statusFor(recipient, kind);
         boolean fresh = queue.enqueue(new QueuedMail(QueuedMail.idFor(sourceId, kind.name(), recipient), sourceId,
                 kind.name(), actionId, recipientName, recipient.toLowerCase(Locale.ROOT), mail.subject(), mail.text(),
                 mail.html(), mail.calendar(), status, 0, clock.instant(), clock.instant(), null,
-                status == MailStatus.SKIPPED ? "the recipient opted out of " + kind : null, null));
+                status == MailStatus.SKIPPED ? "the recipient opted out of " + kind : null, null, partnership));
         if (fresh && status != MailStatus.SKIPPED) {
             queued.increment();
         }

@@ -58,7 +58,7 @@ public class StalenessNotices {
             if (!mailer.alreadyQueued(event.id(), kind, recipient.email())) {
                 ComposedMail mail = compose(kind, data, recipient);
                 if (mailer.queue(event.id(), kind, recipient.action() == null ? null : recipient.action().id(),
-                        recipient.name(), recipient.email(), mail)) {
+                        recipient.name(), recipient.email(), mail, data.measure().partnership())) {
                     queued++;
                 }
             }

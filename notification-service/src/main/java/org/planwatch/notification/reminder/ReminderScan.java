@@ -87,6 +87,7 @@ public class ReminderScan {
             return false;
         }
         ComposedMail mail = mails.compose(view, reminder, lead.name());
-        return mailer.queue(reminder.key(), reminder.kind(), view.id(), lead.name(), lead.email(), mail);
+        return mailer.queue(reminder.key(), reminder.kind(), view.id(), lead.name(), lead.email(), mail,
+                view.partnership());
     }
 }

@@ -3,11 +3,16 @@ package org.planwatch.notification.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.planwatch.testsupport.HttpJson.object;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.planwatch.notification.PlanActionEventFixtures;
 import org.planwatch.testsupport.HttpJson;
+import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.TestServers;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,6 +72,25 @@ class WhoMayDoWhatIT {
     void aLeadSeesOnlyTheEmailsSentToThem() {
         assertThat(lead.get("/api/notifications").status()).isEqualTo(200);
         assertThat(lead.get("/api/notifications?recipient=otto@pkc.example.org").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdministratorReadsOnlyTheEmailsAboutTheirOwnPartnership() {
+        String recipient = "dana-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String actionId = java.util.UUID.randomUUID().toString();
+        KafkaTopics.send("plan.action.events", actionId, PlanActionEventFixtures.dueDateChanged(
+                PlanActionEventFixtures.newEventId(), actionId, 2, recipient, "2022-06-30", "2022-09-30"), Map.of());
+        HttpJson doncaster = anonymous.as(ISSUER.administrator("Doncaster"));
+        HttpJson perth = anonymous.as(ISSUER.administrator("Perth and Kinross"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> doncaster.get("/api/notifications?recipient=" + recipient)
+                .at("$.totalItems", Integer.class) == 1);
+
+        assertThat(perth.get("/api/notifications?recipient=" + recipient).at("$.totalItems", Integer.class)).isZero();
+        String id = doncaster.get("/api/notifications?recipient=" + recipient).at("$.items[0].id");
+        assertThat(perth.post("/api/notifications/" + id + "/retry", Map.of()).status()).isEqualTo(404);
+        assertThat(doncaster.post("/api/notifications/" + id + "/retry", Map.of()).status())
+                .as("found, but only a FAILED email is sent again").isEqualTo(409);
     }
 
     @Test

@@ -16,14 +16,15 @@ class ReminderRulesTest {
     static ActionView dueJune22(String rag, LocalDate nextReview) {
         return new ActionView("a1", 3, false, "p1", "Plan", "Owner", "owner@example.org", null, null, null, "1.1a",
                 "Text", List.of(new ActionView.Recipient("Dana", "dana@example.org")), LocalDate.of(2022, 6, 30),
-                "MONTH", "Jun 22", null, nextReview, rag, null, null);
+                "MONTH", "Jun 22", null, nextReview, rag, null, null, "Doncaster");
     }
 
     static ActionView importedOn(LocalDate firstSeen, LocalDate nextReview) {
         ActionView june = dueJune22("AMBER", nextReview);
         return new ActionView(june.id(), june.version(), false, june.planId(), june.planTitle(), june.ownerName(),
                 june.ownerEmail(), null, null, null, june.reference(), june.text(), june.leads(), june.dueDate(),
-                june.duePrecision(), june.dueText(), "SIX_MONTHLY", nextReview, june.rag(), null, firstSeen);
+                june.duePrecision(), june.dueText(), "SIX_MONTHLY", nextReview, june.rag(), null, firstSeen,
+                june.partnership());
     }
 
     @Test

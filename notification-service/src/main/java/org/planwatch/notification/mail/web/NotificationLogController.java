@@ -52,7 +52,10 @@ class NotificationLogController {
     record EntryPage(List<Entry> items, int page, int size, long totalItems) {
     }
 
-    /** Administrators search every email; a lead sees only what was sent to them. */
+    /**
+     * Administrators search the emails about their partnership's plans and measures; a lead sees only what was sent
+     * to them, whichever partnership it was about.
+     */
     @GetMapping
     EntryPage search(Caller caller, @RequestParam(required = false) String recipient,
                              @RequestParam(required = false) String actionId,
@@ -61,7 +64,10 @@ class NotificationLogController {
                      @RequestParam(defaultValue = "0") @Min(0) int page,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Criteria criteria = new Criteria();
-        if (!caller.isAdministrator()) {
+        if (caller.isAdministrator()) {
+            criteria = new Criteria().orOperator(Criteria.where("partnership").is(caller.partnership() == null ? ""
+                    : caller.partnership()), Criteria.where("recipient").is(caller.email() == null ? "" : caller.email()));
+        } else {
             if (recipient != null && !caller.hasEmail(recipient)) {
                 throw new ForbiddenException("Not your notifications", caller.subject()
                         + " may read only the emails sent to them");
@@ -89,9 +95,9 @@ class NotificationLogController {
     }
 
     @PostMapping("/{id}/retry")
-    ResponseEntity<Entry> retry(@PathVariable String id) {
+    ResponseEntity<Entry> retry(@PathVariable String id, Caller caller) {
         QueuedMail mail = queue.get(id);
-        if (mail == null) {
+        if (mail == null || !caller.belongsTo(mail.partnership())) {
             throw new NotFoundException("notification", id);
         }
         if (!queue.retry(id, clock.instant())) {

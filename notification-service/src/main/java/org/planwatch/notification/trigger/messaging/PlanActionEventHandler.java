@@ -54,7 +54,8 @@ public class PlanActionEventHandler {
             if (!mailer.alreadyQueued(event.id(), notice.kind(), notice.recipientEmail())) {
                 ComposedMail mail = changeMails.compose(event, notice);
                 mailer.queue(event.id(), notice.kind(), event.data().actionId(), notice.recipientName(),
-                        notice.recipientEmail(), mail);
+                        notice.recipientEmail(), mail, event.data().plan() == null ? null
+                                : event.data().plan().partnership());
             }
         }
         if (remindOnChange) {
@@ -99,6 +100,7 @@ public class PlanActionEventHandler {
                 action.review() == null ? null : action.review().cadence(),
                 action.review() == null || action.review().nextReview() == null ? null
                         : LocalDate.parse(action.review().nextReview()),
-                action.rag(), action.status(), null);
+                action.rag(), action.status(), null,
+                plan == null ? null : plan.partnership());
     }
 }
