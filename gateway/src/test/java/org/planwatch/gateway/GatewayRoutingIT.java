@@ -92,6 +92,11 @@ class GatewayRoutingIT {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.at("$.service")).isEqualTo("notification-service");
+        HttpJson.Response change = new HttpJson("http://localhost:" + port).as(ADMINISTRATOR)
+                .post("/api/notifications/reminders/scan", "{}");
+        assertThat(change.status()).isEqualTo(503);
+        assertThat(change.at("$.detail")).as("refused: it never reached the service")
+                .contains("nothing was changed");
     }
 
     @Test
