@@ -46,7 +46,7 @@ class ReplayingDeadLettersIT {
     @BeforeEach
     void signIn() {
         administrator = new HttpJson("http://localhost:" + port)
-                .as(ISSUER.administrator("Perth and Kinross Health and Social Care Partnership"));
+                .as(ISSUER.administrator("Doncaster"));
     }
 
     @Test
@@ -63,6 +63,11 @@ class ReplayingDeadLettersIT {
                 .containsExactly("Timed out after 30000 ms while waiting for a server");
         String id = (String) listed.at("$.items[?(@.key == '" + actionId + "')].id", List.class).get(0);
         assertThat(mailsTo(lead)).as("nothing sent before the replay").isEmpty();
+        HttpJson another = new HttpJson("http://localhost:" + port).as(ISSUER.administrator("Perth and Kinross"));
+        assertThat(another.get("/api/notifications/dead-letters").list("$.items[*].id"))
+                .as("another partnership's dead letters").doesNotContain(id);
+        assertThat(another.post("/api/notifications/dead-letters/" + id + "/replay", Map.of()).status())
+                .isEqualTo(404);
 
         HttpJson.Response replayed = administrator.post("/api/notifications/dead-letters/" + id + "/replay", Map.of());
 

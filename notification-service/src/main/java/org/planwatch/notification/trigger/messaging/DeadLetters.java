@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.planwatch.caller.Caller;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,6 +40,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeadLetters {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     static final Duration PATIENCE = Duration.ofSeconds(5);
     static final String REPLAYS = "deadLetterReplays";
 
@@ -67,7 +71,16 @@ public class DeadLetters {
 
     /** A dead-lettered event: where it came from, why it failed, and whether someone has replayed it. */
     public record DeadLetter(String id, String key, String originalTopic, String originalPartition,
-                             String originalOffset, String reason, Instant deadAt, Replay replayed) {
+                             String originalOffset, String reason, Instant deadAt, Replay replayed,
+                             String partnership) {
+
+        /**
+         * Whether an administrator of {@code partnership} may see and replay it: an event about their partnership's
+         * plan, or one too damaged to say whose it is (it shows no content, only its key and why it failed).
+         */
+        public boolean shownTo(Caller caller) {
+            return partnership == null || caller.belongsTo(partnership);
+        }
     }
 
     /** Who replayed a dead letter, and when. */
@@ -115,9 +128,9 @@ public class DeadLetters {
      * Handles the dead letter {@code id} ("partition-offset") again. Empty when there is no such dead letter;
      * {@link StillFailingException} when it fails again.
      */
-    public Optional<DeadLetter> replay(String id, String by) {
+    public Optional<DeadLetter> replay(String id, Caller by) {
         Optional<ConsumerRecord<byte[], byte[]>> found = read(id);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !letter(found.get(), null).shownTo(by)) {
             return Optional.empty();
         }
         try {
@@ -125,7 +138,7 @@ public class DeadLetters {
         } catch (RuntimeException failure) {
             throw new StillFailingException("the event still cannot be processed: " + failure.getMessage(), failure);
         }
-        Replay replay = new Replay(id, clock.instant(), by);
+        Replay replay = new Replay(id, clock.instant(), by.subject());
         try {
             mongo.insert(replay, REPLAYS);
         } catch (DuplicateKeyException replayedBefore) {
@@ -176,7 +189,17 @@ public class DeadLetters {
         return new DeadLetter(id(record), record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
                 header(record, "x-original-topic"), header(record, "x-original-partition"),
                 header(record, "x-original-offset"), header(record, "x-exception-message"),
-                Instant.ofEpochMilli(record.timestamp()), replay);
+                Instant.ofEpochMilli(record.timestamp()), replay, partnership(record.value()));
+    }
+
+    /** The partnership of the event's plan, or null when the event is too damaged to say. */
+    private static String partnership(byte[] value) {
+        try {
+            String partnership = JSON.readTree(value).path("data").path("plan").path("partnership").asString(null);
+            return partnership == null || partnership.isBlank() ? null : partnership;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -28,11 +28,12 @@ class DeadLetterController {
     record DeadLetterList(String topic, List<DeadLetter> items) {
     }
 
-    @Operation(summary = "The newest dead-lettered plan events, why each failed and whether it was replayed"
-            + " (ADMINISTRATOR)")
+    @Operation(summary = "The newest dead-lettered plan events about the caller's partnership's plans (and those too"
+            + " damaged to say whose), why each failed and whether it was replayed (ADMINISTRATOR)")
     @GetMapping("/api/notifications/dead-letters")
-    DeadLetterList list(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return new DeadLetterList(deadLetters.topic(), deadLetters.newest(limit));
+    DeadLetterList list(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, Caller caller) {
+        return new DeadLetterList(deadLetters.topic(), deadLetters.newest(limit).stream()
+                .filter(letter -> letter.shownTo(caller)).toList());
     }
 
     @Operation(summary = "Process a dead-lettered plan event again (ADMINISTRATOR); its emails go out once, however"
@@ -40,7 +41,7 @@ class DeadLetterController {
     @PostMapping("/api/notifications/dead-letters/{id}/replay")
     DeadLetter replay(@PathVariable String id, Caller caller) {
         try {
-            return deadLetters.replay(id, caller.subject())
+            return deadLetters.replay(id, caller)
                     .orElseThrow(() -> new NotFoundException("dead letter", id));
         } catch (DeadLetters.StillFailingException e) {
             throw new ConflictException("dead letter " + id + ": " + e.getMessage());
