@@ -397,6 +397,42 @@ class ConsoleInABrowserIT {
     }
 
     @Test
+    void anAdministratorTakesInAFigureRefusedBeforeItsMeasureWasDefined() {
+        int year = LocalDate.now().getYear();
+        admin.post("/api/measures", aCountMeasure("console-breaks-funded", "Short breaks funded", year));
+        HttpJson partner = new HttpJson(stack.gatewayUrl()).as(new AccessToken(stack.issuerUrl(),
+                "pkavs-measures-feed", "local-partner-secret").bearer().substring("Bearer ".length()));
+        HttpJson.Response early = partner.post("/api/measures/console-carers-assessed/data-points",
+                Map.of("period", Integer.toString(year - 1), "value", 310, "id", "console-assessed-" + year));
+        assertThat(early.status()).as(early.body()).isEqualTo(422);
+
+        browser.get(stack.gatewayUrl() + "/console/control-room");
+        signIn(ADMINISTRATOR);
+        WebElement refused = browser.findElement(By.cssSelector("table[aria-labelledby='refused-figures']"));
+        assertThat(refused.getText()).contains("console-carers-assessed").contains("PKAVS Carers Hub")
+                .contains("value=310");
+        checkAndPhotograph("control-room-refused-figures");
+
+        admin.post("/api/measures", aCountMeasure("console-carers-assessed", "Carers assessed", year));
+        browser.findElement(By.xpath("//tr[contains(., 'console-carers-assessed')]//button")).click();
+
+        assertThat(text()).contains("The figure was taken in and stored");
+        assertThat(browser.findElement(By.xpath("//tr[contains(., 'console-carers-assessed')]")).getText())
+                .contains("stored");
+        assertThat(browser.findElements(By.xpath("//tr[contains(., 'console-carers-assessed')]//button")))
+                .as("nothing left to take in").isEmpty();
+        assertThat(admin.get("/api/measures/console-carers-assessed/data-points").list("$.items[*].revisions[*].id"))
+                .containsExactly("console-assessed-" + year);
+    }
+
+    private static Map<String, Object> aCountMeasure(String key, String name, int year) {
+        return Map.of("key", key, "name", name, "unit", "COUNT", "direction", "HIGHER_IS_BETTER",
+                "baseline", Map.of("value", 100, "date", (year - 2) + "-12-31"),
+                "targets", List.of(Map.of("value", 400, "by", (year + 1) + "-12-31")),
+                "frequency", "ANNUALLY", "publishers", List.of("PKAVS Carers Hub"));
+    }
+
+    @Test
     void aLeadIsNotLetIntoTheControlRoom() {
         browser.get(stack.gatewayUrl() + "/console/control-room");
         signIn(LEAD);

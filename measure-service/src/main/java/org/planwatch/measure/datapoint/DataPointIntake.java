@@ -16,8 +16,10 @@ import org.planwatch.measure.definition.MeasureCatalogue;
 import org.planwatch.measure.definition.MeasureDefinition;
 import org.planwatch.measure.progress.ProgressService;
 import org.planwatch.measure.progress.SeriesEntry;
+import org.planwatch.measure.rejection.RefusedFigure;
 import org.planwatch.measure.rejection.RejectedItem;
 import org.planwatch.measure.rejection.RejectionLog;
+import org.planwatch.measure.rejection.Replay;
 import org.springframework.stereotype.Service;
 
 /**
@@ -87,14 +89,37 @@ public class DataPointIntake {
         return new Intake(stored.added().size(), stored.held().size(), refused);
     }
 
+    /**
+     * Takes a refused figure in again exactly as its publisher sent it, now that its cause may have been put right,
+     * and notes on the refusal what became of it. Sending it again is as harmless as any repeat: a figure already
+     * stored is not stored twice, and a figure refused again is not logged twice.
+     */
+    public Replay takeInAgain(RejectedItem refused, String by) {
+        RefusedFigure figure = refused.figure();
+        Submission submission = new Submission(figure.measure(), figure.period(), figure.valueAsSent(),
+                figure.source(), figure.eventId(), figure.producedAt());
+        Publisher publisher = refused.organisation() != null ? Publisher.partner(refused.organisation())
+                : Publisher.administrator(refused.partnership());
+        Intake result = receive(List.of(submission), publisher, refused.channel(), item -> refused.id(), true);
+        Replay replay = result.stored() == 1 ? new Replay(clock.instant(), by, Replay.Outcome.STORED, null)
+                : result.repeats() == 1 ? new Replay(clock.instant(), by, Replay.Outcome.ALREADY_STORED, null)
+                : new Replay(clock.instant(), by, Replay.Outcome.REFUSED_AGAIN, result.rejected().get(0).field()
+                        + ": " + result.rejected().get(0).reason());
+        rejections.replayed(refused.id(), replay);
+        return replay;
+    }
+
     private static RejectedItem logged(Rejection rejection, Submission submission, Publisher publisher, String channel,
                                        Map<String, MeasureDefinition> known, String id, Instant now) {
         MeasureDefinition measure = known.get(MeasureDefinition.normaliseKey(submission.measure()));
         String partnership = measure != null ? measure.partnership() : publisher.partnership();
-        String sent = "period=" + submission.period() + ", value=" + submission.value() + ", source="
-                + submission.source();
+        String sent = "period=" + submission.period() + ", value=" + submission.value()
+                + (submission.source() == null ? "" : ", source=" + submission.source());
+        RefusedFigure figure = submission.unreadable() != null ? null : RefusedFigure.of(submission.measure(),
+                submission.period(), submission.value(), submission.source(), submission.eventId(),
+                submission.producedAt());
         return new RejectedItem(id, now, channel, publisher.organisation(), partnership, submission.measure(),
                 rejection.item(), rejection.field(), rejection.reason(), submission.eventId(),
-                sent.length() > 500 ? sent.substring(0, 500) : sent);
+                sent.length() > 500 ? sent.substring(0, 500) : sent, figure, null);
     }
 }

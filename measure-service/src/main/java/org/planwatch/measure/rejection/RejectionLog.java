@@ -4,13 +4,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.mongodb.MongoBulkWriteException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -51,11 +55,21 @@ public class RejectionLog {
         }
     }
 
-    /** The latest refusals, newest first: a partnership's, an organisation's, or of one measure. */
-    public List<RejectedItem> latest(String partnership, String organisation, String measure, int page, int size) {
+    /**
+     * The latest refusals, newest first, of a partnership (with those attributed to no partnership that came from
+     * {@code itsPublishers}, such as figures for a measure not defined yet), or of one organisation; of one measure
+     * where {@code measure} is given.
+     */
+    public List<RejectedItem> latest(String partnership, Collection<String> itsPublishers, String organisation,
+                                     String measure, int page, int size) {
         Criteria criteria = new Criteria();
         if (partnership != null) {
-            criteria = criteria.and("partnership").is(partnership);
+            List<Criteria> ours = new ArrayList<>();
+            ours.add(where("partnership").is(partnership));
+            if (!itsPublishers.isEmpty()) {
+                ours.add(where("partnership").is(null).and("organisation").in(itsPublishers));
+            }
+            criteria = criteria.orOperator(ours);
         }
         if (organisation != null) {
             criteria = criteria.and("organisation").is(organisation);
@@ -65,5 +79,13 @@ public class RejectionLog {
         }
         return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "receivedAt", "_id"))
                 .skip((long) page * size).limit(size), RejectedItem.class, COLLECTION);
+    }
+
+    public Optional<RejectedItem> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, RejectedItem.class, COLLECTION));
+    }
+
+    public void replayed(String id, Replay replay) {
+        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("replayed", replay), COLLECTION);
     }
 }

@@ -56,7 +56,10 @@ class PublishingFiguresIT {
 
     /** Counts go from 100 to 200, percentages from 40 to 60, over last year and this. */
     String aMeasure(String unit, String publisher, String frequency) {
-        String key = "carers-supported-" + UUID.randomUUID().toString().substring(0, 8);
+        return aMeasure("carers-supported-" + UUID.randomUUID().toString().substring(0, 8), unit, publisher, frequency);
+    }
+
+    String aMeasure(String key, String unit, String publisher, String frequency) {
         boolean percentage = unit.equals("PERCENTAGE");
         HttpJson.Response defined = administrator().post("/api/measures", object("key", key,
                 "name", "Number of carers supported by PKAVS and Perth and Kinross HSCP", "unit", unit,
@@ -286,6 +289,54 @@ class PublishingFiguresIT {
         assertThat(dead.get(2).value()).isEqualTo("not json at all");
         assertThat(administrator().get("/api/measures/rejections?measure=" + key).list("$.items[*].channel"))
                 .containsOnly("KAFKA").hasSize(2);
+    }
+
+    @Test
+    void figuresRefusedForAMeasureNotDefinedYetAreTakenInOnceWhenAnAdministratorDefinesItAndReplaysThem() {
+        aMeasure("COUNT", "PKAVS");
+        String later = "carers-assessed-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpJson.Response early = partner("PKAVS").post("/api/measures/" + later + "/data-points", object(
+                "period", LAST_YEAR + "-Q1", "value", 120, "source", "PKAVS CRM", "id", later + "-http"));
+        assertThat(early.status()).as(early.body()).isEqualTo(422);
+        KafkaTopics.send("measure.datapoints", later, cloudEvent(later + "-kafka", "PKAVS", later, LAST_YEAR + "-Q2",
+                "135"), Map.of());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(administrator()
+                .get("/api/measures/rejections?measure=" + later).list("$.items[*].channel"))
+                .containsExactlyInAnyOrder("HTTP", "KAFKA"));
+        HttpJson.Response refusals = administrator().get("/api/measures/rejections?measure=" + later);
+        assertThat(HttpJson.at(refusals.body(), "$.items[*].replayable", List.class)).containsOnly(true);
+        List<String> ids = refusals.list("$.items[*].id");
+        HttpJson otherPartnership = new HttpJson("http://localhost:" + port)
+                .as(TestIssuer.shared().administrator("Doncaster"));
+        assertThat(otherPartnership.get("/api/measures/rejections?measure=" + later).list("$.items[*].id")).isEmpty();
+        assertThat(otherPartnership.post("/api/measures/rejections/replay", object("id", ids.get(0))).status())
+                .isEqualTo(404);
+        assertThat(partner("PKAVS").post("/api/measures/rejections/replay", object("id", ids.get(0))).status())
+                .isEqualTo(403);
+
+        HttpJson.Response tooSoon = administrator().post("/api/measures/rejections/replay", object("id", ids.get(0)));
+        assertThat(tooSoon.at("$.outcome")).as(tooSoon.body()).isEqualTo("REFUSED_AGAIN");
+        assertThat(tooSoon.at("$.reason")).startsWith("measure: ");
+        assertThat(administrator().get("/api/measures/rejections?measure=" + later).list("$.items[*].id"))
+                .as("refused again, not logged twice").hasSize(2);
+
+        aMeasure(later, "COUNT", "PKAVS", "QUARTERLY");
+        for (String id : ids) {
+            HttpJson.Response replayed = administrator().post("/api/measures/rejections/replay", object("id", id));
+            assertThat(replayed.at("$.outcome")).as(replayed.body()).isEqualTo("STORED");
+        }
+        assertThat(administrator().post("/api/measures/rejections/replay", object("id", ids.get(1))).at("$.outcome"))
+                .isEqualTo("ALREADY_STORED");
+        HttpJson.Response series = partner("PKAVS").get("/api/measures/" + later + "/data-points");
+        assertThat(series.list("$.items[*].period")).containsExactly(LAST_YEAR + "-Q1", LAST_YEAR + "-Q2");
+        assertThat(series.list("$.items[*].revisions[*].id")).containsExactlyInAnyOrder(later + "-http",
+                later + "-kafka");
+        assertThat(HttpJson.at(series.body(), "$.items[*].value", List.class)).containsExactly(120, 135);
+        assertThat(administrator().get("/api/measures/rejections?measure=" + later).list("$.items[*].replayed.outcome"))
+                .containsOnly("STORED", "ALREADY_STORED");
+        HttpJson.Response nameless = administrator().post("/api/measures/rejections/replay", object("id", ""));
+        assertThat(nameless.status()).isEqualTo(400);
+        assertThat(nameless.at("$.field")).isEqualTo("id");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -109,22 +110,46 @@ class ControlRoomPages {
     record DeadLetterList(String topic, List<DeadLetter> items) {
     }
 
+    /** A figure measure-service refused, as its rejection log reports it. */
+    record RefusedFigure(String id, Instant receivedAt, String channel, String organisation, String measure,
+                         String field, String reason, String sent, boolean replayable, RefusedFigureReplay replayed) {
+    }
+
+    record RefusedFigureReplay(Instant at, String by, String outcome, String reason) {
+    }
+
+    record RefusedFigures(List<RefusedFigure> items) {
+    }
+
+    record ReplayAnswer(String outcome, String reason) {
+    }
+
+    /** The form's hidden field: which refusal to take in again. */
+    record RefusedFigureForm(String id) {
+    }
+
     @GetMapping("/console/control-room")
     Mono<String> controlRoom(@RequestParam(required = false) Integer queued,
                              @RequestParam(required = false) String replayed,
-                             @RequestParam(required = false) Integer digestsSent, Model model) {
+                             @RequestParam(required = false) Integer digestsSent,
+                             @RequestParam(required = false) String retaken, Model model) {
         Mono<DeadLetterList> deadLetters = calls.notifications().get().uri("/api/notifications/dead-letters?limit=50")
                 .retrieve().bodyToMono(DeadLetterList.class).timeout(PATIENCE.multipliedBy(3))
                 .onErrorResume(e -> Mono.just(new DeadLetterList(null, null)));
+        Mono<RefusedFigures> refusedFigures = calls.measures().get().uri("/api/measures/rejections?size=50")
+                .retrieve().bodyToMono(RefusedFigures.class).timeout(PATIENCE.multipliedBy(3))
+                .onErrorResume(e -> Mono.just(new RefusedFigures(null)));
         Mono<List<ServiceState>> services = Flux.mergeSequential(
                         state("plan-service", calls.plans(), false),
                         state("measure-service", calls.measures(), true),
                         state("notification-service", calls.notifications(), true))
                 .collectList();
-        return Mono.zip(services, deadLetters, routesInForce()).map(found -> {
+        return Mono.zip(services, deadLetters, routesInForce(), refusedFigures).map(found -> {
             model.addAttribute("services", found.getT1());
             model.addAttribute("deadLetters", found.getT2());
             model.addAttribute("routes", found.getT3());
+            model.addAttribute("refusedFigures", found.getT4());
+            model.addAttribute("retaken", retaken);
             model.addAttribute("gatewayBreakers", gatewayBreakers());
             model.addAttribute("queued", queued);
             model.addAttribute("replayed", replayed);
@@ -154,6 +179,15 @@ class ControlRoomPages {
         return calls.notifications().post().uri("/api/notifications/dead-letters/{id}/replay", id).bodyValue(Map.of())
                 .retrieve().toBodilessEntity()
                 .thenReturn("redirect:/console/control-room?replayed=" + id)
+                .onErrorResume(ServiceCalls.refusedPage(model));
+    }
+
+    /** Has measure-service take a refused figure in again; the page then says what became of it. */
+    @PostMapping("/console/control-room/refused-figures/replay")
+    Mono<String> takeInAgain(@ModelAttribute RefusedFigureForm form, Model model) {
+        return calls.measures().post().uri("/api/measures/rejections/replay").bodyValue(Map.of("id", form.id()))
+                .retrieve().bodyToMono(ReplayAnswer.class)
+                .map(answer -> "redirect:/console/control-room?retaken=" + answer.outcome() + "#refused-figures")
                 .onErrorResume(ServiceCalls.refusedPage(model));
     }
 

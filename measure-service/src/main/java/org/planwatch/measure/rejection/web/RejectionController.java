@@ -3,10 +3,13 @@ package org.planwatch.measure.rejection.web;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Instant;
 import java.util.List;
 import org.planwatch.caller.Caller;
+import org.planwatch.measure.rejection.RefusedFigure;
 import org.planwatch.measure.rejection.RejectedItem;
-import org.planwatch.measure.rejection.RejectionLog;
+import org.planwatch.measure.rejection.Rejections;
+import org.planwatch.measure.rejection.Replay;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,13 +20,25 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class RejectionController {
 
-    private final RejectionLog log;
+    private final Rejections rejections;
 
-    RejectionController(RejectionLog log) {
-        this.log = log;
+    RejectionController(Rejections rejections) {
+        this.rejections = rejections;
     }
 
-    record RejectionPage(List<RejectedItem> items, int page, int size) {
+    record RejectionPage(List<RefusalView> items, int page, int size) {
+    }
+
+    /** A refusal, and whether an administrator can have it taken in again once its cause is put right. */
+    record RefusalView(String id, Instant receivedAt, String channel, String organisation, String partnership,
+                       String measure, int item, String field, String reason, String eventId, String sent,
+                       RefusedFigure figure, boolean replayable, Replay replayed) {
+
+        static RefusalView of(RejectedItem item) {
+            return new RefusalView(item.id(), item.receivedAt(), item.channel(), item.organisation(),
+                    item.partnership(), item.measure(), item.item(), item.field(), item.reason(), item.eventId(),
+                    item.sent(), item.figure(), item.replayable(), item.replayed());
+        }
     }
 
     @Operation(summary = "Refused data points with the reason (ADMINISTRATOR: the partnership's; PARTNER: its own)")
@@ -31,9 +46,7 @@ class RejectionController {
     RejectionPage rejections(Caller caller, @RequestParam(required = false) String measure,
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        List<RejectedItem> items = caller.isAdministrator()
-                ? caller.partnership() == null ? List.of() : log.latest(caller.partnership(), null, measure, page, size)
-                : caller.organisation() == null ? List.of() : log.latest(null, caller.organisation(), measure, page, size);
-        return new RejectionPage(items, page, size);
+        return new RejectionPage(rejections.latest(caller, measure, page, size).stream().map(RefusalView::of)
+                .toList(), page, size);
     }
 }
