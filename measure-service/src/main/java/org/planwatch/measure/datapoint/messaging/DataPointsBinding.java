@@ -13,12 +13,7 @@ import org.planwatch.measure.datapoint.Rejection;
 import org.planwatch.measure.datapoint.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -37,24 +32,6 @@ class DataPointsBinding {
 
     private static final Logger log = LoggerFactory.getLogger(DataPointsBinding.class);
     static final String DEAD_LETTERS = "dataPointsDlq-out-0";
-
-    /**
-     * In batch mode the binder does not retry: a poll that fails (the store away) is delivered to the listener again,
-     * every 0.5 s growing to every 10 s, for as long as it takes, rather than skipped after a few tries and lost.
-     * Figures refused on their merits never get here: they are dead-lettered above.
-     */
-    @Bean
-    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> dataPointsRetriedUntilStored(
-            @Value("${spring.cloud.stream.bindings.dataPoints-in-0.destination}") String topic) {
-        return (container, destination, group) -> {
-            if (topic.equals(destination)) {
-                ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-                backOff.setMaxInterval(10_000);
-                backOff.setMaxElapsedTime(Long.MAX_VALUE);
-                container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
-            }
-        };
-    }
 
     @Bean
     Consumer<Message<List<byte[]>>> dataPoints(DataPointIntake intake, StreamBridge bridge, JsonMapper json) {

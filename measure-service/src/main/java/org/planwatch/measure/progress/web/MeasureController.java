@@ -1,6 +1,7 @@
 package org.planwatch.measure.progress.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -15,6 +16,8 @@ import org.planwatch.measure.definition.MeasureCatalogue;
 import org.planwatch.measure.definition.MeasureDefinition;
 import org.planwatch.measure.definition.Target;
 import org.planwatch.measure.definition.Unit;
+import org.planwatch.measure.planaction.PlanAction;
+import org.planwatch.measure.planaction.PlanActions;
 import org.planwatch.measure.progress.Judgement;
 import org.planwatch.measure.progress.MeasureStatus;
 import org.planwatch.measure.progress.ProgressChart;
@@ -36,15 +39,18 @@ import org.springframework.web.bind.annotation.RestController;
  * publish. Each answer shows the measure as judged after the change.
  */
 @RestController
+@org.springframework.validation.annotation.Validated
 class MeasureController {
 
     private static final Set<String> RESERVED = Set.of("data-points", "rejections");
     private final MeasureCatalogue catalogue;
     private final ProgressService progress;
+    private final PlanActions planActions;
 
-    MeasureController(MeasureCatalogue catalogue, ProgressService progress) {
+    MeasureController(MeasureCatalogue catalogue, ProgressService progress, PlanActions planActions) {
         this.catalogue = catalogue;
         this.progress = progress;
+        this.planActions = planActions;
     }
 
     record BaselineInput(BigDecimal value, LocalDate date) {
@@ -119,11 +125,30 @@ class MeasureController {
     }
 
     @Operation(summary = "Measures with their latest status: the partnership's (ADMINISTRATOR) or those the caller"
-            + " publishes (PARTNER); actionId keeps those evidencing one action")
+            + " publishes (PARTNER); actionId keeps those evidencing one action, planId those evidencing any action of"
+            + " a plan (linked from the measure's actionIds or from an action's measureId)")
     @GetMapping("/api/measures")
-    MeasureList list(Caller caller, @RequestParam(required = false) String actionId) {
-        List<String> keys = catalogue.list(caller, actionId).stream().map(MeasureDefinition::key).toList();
+    MeasureList list(Caller caller, @RequestParam(required = false) @Size(max = 200) String actionId,
+                     @RequestParam(required = false) @Size(max = 200) String planId) {
+        List<MeasureDefinition> found = catalogue.list(caller, actionId);
+        if (planId != null) {
+            found = ofPlan(caller, planId, found);
+        }
+        List<String> keys = found.stream().map(MeasureDefinition::key).toList();
         return new MeasureList(progress.statuses(keys).stream().map(MeasureView::of).toList());
+    }
+
+    /** Those of {@code measures} that an action of the plan reports on, in the plan's own partnership. */
+    private List<MeasureDefinition> ofPlan(Caller caller, String planId, List<MeasureDefinition> measures) {
+        String partnership = caller.isAdministrator() ? caller.partnership() : null;
+        if (caller.isAdministrator() && partnership == null) {
+            return List.of();
+        }
+        List<PlanAction> actions = planActions.ofPlan(planId, partnership);
+        return measures.stream().filter(measure -> actions.stream().anyMatch(action ->
+                measure.partnership().equalsIgnoreCase(String.valueOf(action.partnership()))
+                        && (measure.actionIds().contains(action.actionId())
+                        || action.measureIds().contains(measure.key())))).toList();
     }
 
     private static MeasureDefinition definition(MeasureInput input, String key, String partnership) {

@@ -1,0 +1,2 @@
+/** The copy of plan-service's actions, one document per action. */
+package org.planwatch.measure.planaction.store;
