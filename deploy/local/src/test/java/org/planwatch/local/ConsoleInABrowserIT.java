@@ -264,7 +264,14 @@ class ConsoleInABrowserIT {
     }
 
     @Test
-    void anAdministratorReadsTheDryRunOfAnUploadedPlanThenImportsIt() {
+    void anAdministratorReadsTheDryRunOfAnUploadedPlanThenImportsIt() throws IOException {
+        admin.post("/api/measures", aCountMeasure("carers-recorded-by-gps",
+                "Increase number of carers recorded through GP surgeries", LocalDate.now().getYear()));
+        byte[] doncaster = Files.readAllBytes(seed("doncaster-carers-action-plan.tsv"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.upload("/api/plans/imports"
+                + "?ownerName=Olive%20Owner&ownerEmail=owner@pkc.example.org", "doncaster-carers-action-plan.tsv",
+                doncaster).list("$.measureLinks[*].measureId")).as("plan-service has heard of the measure")
+                .contains("carers-recorded-by-gps"));
         browser.get(stack.gatewayUrl() + "/console/import");
         signIn(ADMINISTRATOR);
         assertThat(heading()).isEqualTo("Import a plan");
@@ -277,6 +284,9 @@ class ConsoleInABrowserIT {
         assertThat(heading()).isEqualTo("Check the import");
         assertThat(text()).containsPattern("\\d+ themes, \\d+ outcomes, 47 actions")
                 .contains("create 47 actions").contains("The plan as it was read");
+        assertThat(browser.findElement(By.cssSelector("table[aria-labelledby='measure-links']")).getText())
+                .contains("Increase number of carers recorded through GP surgeries (carers-recorded-by-gps)")
+                .contains("Links them");
         assertThat(admin.get("/api/plans?size=500").body()).as("a dry run stores nothing")
                 .doesNotContain("Doncaster plan read in the console");
         checkAndPhotograph("import-check");

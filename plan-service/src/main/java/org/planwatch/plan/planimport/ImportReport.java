@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record ImportReport(boolean committed, String file, String format, String planId, String title,
                            Summary summary, Changes changes, List<ParsedPlan.Theme> themes,
-                           List<ImportWarning> warnings) {
+                           List<ImportWarning> warnings, List<MeasureLink> measureLinks) {
 
     public record Summary(int themes, int outcomes, int actions, int leads, List<String> newLeads, int warnings,
                           int errors) {
@@ -21,6 +21,15 @@ public record ImportReport(boolean committed, String file, String format, String
 
     /** A stored action the document no longer lists. */
     public record MissingAction(String reference, String actionId, String text) {
+    }
+
+    /**
+     * A measure of an action (the plan's words) that names a measure measure-service announced: under the same name
+     * it is linked ({@code linked}: by a commit, or by the commit a dry run previews), under a similar name only
+     * proposed, for an administrator to link by editing the action if it is the one.
+     */
+    public record MeasureLink(String reference, String place, String text, String measureId, String measureName,
+                              String match, boolean linked) {
     }
 
     public record Changes(boolean newPlan, List<ActionChange> created, List<ActionChange> updated, int unchanged,

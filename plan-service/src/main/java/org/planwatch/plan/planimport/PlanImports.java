@@ -28,6 +28,9 @@ import org.planwatch.plan.concurrency.Versioned;
 import org.planwatch.plan.lead.Lead;
 import org.planwatch.plan.lead.LeadDirectory;
 import org.planwatch.plan.lead.LeadKind;
+import org.planwatch.plan.measure.KnownMeasure;
+import org.planwatch.plan.measure.KnownMeasures;
+import org.planwatch.plan.measure.MeasureNames;
 import org.planwatch.plan.planimport.file.PlanFiles;
 import org.planwatch.plan.planimport.store.ImportJournal;
 import org.planwatch.problem.InvalidFieldException;
@@ -47,14 +50,16 @@ public class PlanImports {
     private final ActionService actions;
     private final LeadDirectory leads;
     private final ImportJournal journal;
+    private final KnownMeasures measures;
     private final Duration lease;
 
     PlanImports(PlanService plans, ActionService actions, LeadDirectory leads, ImportJournal journal,
-                @Value("${planwatch.imports.lease:15s}") Duration lease) {
+                KnownMeasures measures, @Value("${planwatch.imports.lease:15s}") Duration lease) {
         this.plans = plans;
         this.actions = actions;
         this.leads = leads;
         this.journal = journal;
+        this.measures = measures;
         this.lease = lease;
     }
 
@@ -160,14 +165,15 @@ public class PlanImports {
         }
         Plan plan = commit ? frame(existing, parsed, request.owner(), caller, idFor(commitId, "plan"))
                 : preview(existing, parsed, request.owner(), caller);
+        List<ImportReport.MeasureLink> measureLinks = new ArrayList<>();
         ImportReport.Changes changes = applyActions(plan, existing.isEmpty(), stored, leadsKept, parsed, leadIds,
-                file.name(), caller, commitId);
+                measures.of(caller.partnership()), measureLinks, file.name(), caller, commitId);
         var summary = new ImportReport.Summary(parsed.themes().size(),
                 parsed.themes().stream().mapToInt(t -> t.outcomes().size()).sum(), (int) parsed.actions().count(),
                 leadIds.size(), newLeads, (int) warnings.stream().filter(w -> !w.isError()).count(),
                 (int) warnings.stream().filter(ImportWarning::isError).count());
         return new ImportReport(commit, file.name(), file.format(), commit || existing.isPresent() ? plan.id() : null,
-                parsed.title(), summary, changes, parsed.themes(), warnings);
+                parsed.title(), summary, changes, parsed.themes(), warnings, measureLinks);
     }
 
     private static final String NEW = "new:";
@@ -300,6 +306,7 @@ public class PlanImports {
 
     private ImportReport.Changes applyActions(Plan plan, boolean newPlan, Map<String, Versioned<Action>> stored,
                                               Set<String> leadsKept, ParsedPlan parsed, Map<String, String> leadIds,
+                                              List<KnownMeasure> known, List<ImportReport.MeasureLink> measureLinks,
                                               String fileName, Caller caller, String commitId) {
         boolean commit = commitId != null;
         int written = 0;
@@ -319,7 +326,8 @@ public class PlanImports {
                     List<String> ids = leadsKept.contains(row.reference()) ? current.value().leadIds()
                             : row.leads().isEmpty() ? List.of(leadIds.get(OWNER))
                             : row.leads().stream().map(l -> leadIds.get(key(l.name()))).distinct().toList();
-                    ActionEdit edit = edit(theme.id(), outcome.id(), row, ids);
+                    ActionEdit edit = edit(theme.id(), outcome.id(), row, ids,
+                            measureRefs(row, current, known, measureLinks));
                     var actor = new ActionService.Actor(caller.subject(), "imported from " + fileName + ", "
                             + row.place());
                     if (commit && ++written % 50 == 0) {
@@ -359,10 +367,36 @@ public class PlanImports {
         return key(stored).equals(key(now));
     }
 
-    private static ActionEdit edit(String themeId, String outcomeId, ParsedPlan.Action row, List<String> leadIds) {
+    /**
+     * The row's measures: one an administrator linked keeps its link while its words stay the same; one that names
+     * a known measure under the same name is linked to it; one under a similar name is only proposed.
+     */
+    private static List<MeasureRef> measureRefs(ParsedPlan.Action row, Versioned<Action> current,
+                                                List<KnownMeasure> known, List<ImportReport.MeasureLink> links) {
+        Map<String, String> linkedBefore = current == null ? Map.of() : current.value().measures().stream()
+                .filter(MeasureRef::isLinked).collect(Collectors.toMap(MeasureRef::text, MeasureRef::measureId,
+                        (a, b) -> a));
+        List<MeasureRef> refs = new ArrayList<>();
+        for (String text : row.measures()) {
+            String kept = linkedBefore.get(text);
+            if (kept != null) {
+                refs.add(new MeasureRef(text, kept));
+                continue;
+            }
+            Optional<MeasureNames.Match> match = MeasureNames.bestFor(text, known);
+            boolean sameName = match.isPresent() && match.get().kind() == MeasureNames.Match.Kind.SAME_NAME;
+            match.ifPresent(m -> links.add(new ImportReport.MeasureLink(row.reference(), row.place(), text,
+                    m.measure().key(), m.measure().name(), m.kind().name(), sameName)));
+            refs.add(sameName ? new MeasureRef(text, match.get().measure().key()) : MeasureRef.text(text));
+        }
+        return refs;
+    }
+
+    private static ActionEdit edit(String themeId, String outcomeId, ParsedPlan.Action row, List<String> leadIds,
+                                   List<MeasureRef> measures) {
         return ActionEdit.builder().placement(themeId, outcomeId).reference(row.reference()).text(row.text())
                 .leadIds(leadIds).due(row.due()).review(Review.from(row.cadence(), row.reviewDate(), row.due()))
-                .measures(row.measures().stream().map(MeasureRef::text).toList()).status(row.status()).rag(row.rag())
+                .measures(measures).status(row.status()).rag(row.rag())
                 .deliversOutcomes(row.deliversOutcomes()).build();
     }
 }

@@ -1,11 +1,16 @@
 package org.planwatch.plan.planimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.planwatch.testsupport.EventContracts;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestIssuer;
@@ -14,11 +19,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /** An administrator feeds in the plan document they already have: a dry run first, then a commit, then newer versions. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlanImportIT {
 
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static final String IMPORTS = "/api/plans/imports?ownerName=Olive%20Owner&ownerEmail=owner@example.org";
 
     @DynamicPropertySource
@@ -141,6 +148,64 @@ class PlanImportIT {
         assertThat(admin.get("/api/actions/" + disappeared).status()).as("reported, never deleted").isEqualTo(200);
         assertThat(KafkaTopics.read("plan.action.events", r -> moved.equals(r.key()), 2, Duration.ofSeconds(20)))
                 .as("created, then the due date moved").hasSize(2);
+    }
+
+    @Test
+    void anImportLinksMeasuresOfTheSameNameProposesSimilarOnesAndAReimportKeepsALinkMadeByHand() {
+        String partnership = "Measure Link Partnership";
+        HttpJson admin = adminOf(partnership);
+        announce("carers-supported", "Number of carers supported by PKAVS and Perth and Kinross HSCP", partnership);
+        announce("feel-supported", "Percentage of carers feeling supported to continue their caring role",
+                partnership);
+        announce("professionals-trained", "Number of professionals completing training", "Another Partnership");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admin
+                .upload(IMPORTS, Seeds.PERTH, Seeds.bytes(Seeds.PERTH)).list("$.measureLinks[*].measureId"))
+                .containsExactly("carers-supported", "feel-supported"));
+        HttpJson.Response dryRun = admin.upload(IMPORTS, Seeds.PERTH, Seeds.bytes(Seeds.PERTH));
+        assertThat(dryRun.list("$.measureLinks[*].match")).containsExactly("SAME_NAME", "SIMILAR_NAME");
+        assertThat(HttpJson.at(dryRun.body(), "$.measureLinks[*].linked", List.class)).containsExactly(true, false);
+        assertThat(dryRun.at("$.measureLinks[0].reference")).isEqualTo("1.1");
+        assertThat(dryRun.at("$.measureLinks[0].text")).isEqualTo("Number of carers supported by PKAVS and Perth and"
+                + " Kinross HSCP.");
+
+        String planId = admin.upload(IMPORTS + "&commit=true", Seeds.PERTH, Seeds.bytes(Seeds.PERTH)).at("$.planId");
+        HttpJson.Response first = admin.get("/api/actions?planId=" + planId + "&sort=reference");
+        String actionId = first.at("$.items[0].id");
+        assertThat(first.list("$.items[0].measures[*].measureId")).containsExactly("carers-supported", null, null);
+
+        HttpJson.Response action = admin.get("/api/actions/" + actionId);
+        List<Object> measures = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String text = action.at("$.measures[" + i + "].text");
+            String measureId = i == 1 ? "carers-feeling-supported" : action.at("$.measures[" + i + "].measureId");
+            measures.add(HttpJson.object("text", text, "measureId", measureId));
+        }
+        assertThat(admin.patch("/api/actions/" + actionId, HttpJson.object("measures", measures), "If-Match",
+                "\"" + action.at("$.version") + "\"").status()).isEqualTo(200);
+
+        HttpJson.Response again = admin.upload(IMPORTS + "&commit=true", Seeds.PERTH, Seeds.bytes(Seeds.PERTH));
+
+        assertThat(again.list("$.changes.updated")).as("a link made by hand is not undone").isEmpty();
+        assertThat(admin.get("/api/actions/" + actionId).list("$.measures[*].measureId"))
+                .containsExactly("carers-supported", "carers-feeling-supported", null);
+    }
+
+    /** measure-service announcing a measure, as its contract says it does. */
+    static void announce(String key, String name, String partnership) {
+        String event = JSON.writeValueAsString(HttpJson.object("specversion", "1.0", "id", UUID.randomUUID().toString(),
+                "source", "/planwatch/measure-service", "type", "org.planwatch.measure.status-changed.v1",
+                "subject", key, "time", Instant.now().toString(), "datacontenttype", "application/json",
+                "data", HttpJson.object("measure", HttpJson.object("key", key, "name", name, "unit", "COUNT",
+                                "direction", "HIGHER_IS_BETTER", "frequency", "QUARTERLY", "partnership", partnership,
+                                "publishers", List.of("PKAVS"), "actionIds", List.of()),
+                        "outlook", "NOT_JUDGED", "previousOutlook", null, "stale", false, "previouslyStale", false,
+                        "trend", "UNKNOWN",
+                        "reason", "no figures yet")));
+        assertThat(EventContracts.violations(EventContracts.schemaOf("measure-service",
+                "measure-status-event.v1.schema.json"), event)).as("the example keeps measure-service's contract")
+                .isEmpty();
+        KafkaTopics.send("measure.status.events", key, event, Map.of());
     }
 
     @Test

@@ -9,7 +9,12 @@ import org.planwatch.gateway.console.PlanServiceJson.Due;
  * line.
  */
 public record ImportReport(boolean committed, String file, String planId, String title, Summary summary,
-                           Changes changes, List<Theme> themes, List<Warning> warnings) {
+                           Changes changes, List<Theme> themes, List<Warning> warnings,
+                           List<MeasureLink> measureLinks) {
+
+    public List<MeasureLink> measureLinks() {
+        return measureLinks == null ? List.of() : measureLinks;
+    }
 
     public List<Theme> themes() {
         return themes == null ? List.of() : themes;
@@ -49,6 +54,11 @@ public record ImportReport(boolean committed, String file, String planId, String
     }
 
     public record Lead(String name, boolean known) {
+    }
+
+    /** An action's measure that names a defined measure: linked under the same name, proposed under a similar one. */
+    public record MeasureLink(String reference, String place, String text, String measureId, String measureName,
+                              String match, boolean linked) {
     }
 
     /** ERROR stops a commit; WARNING is a guess to check. {@code place} is the document's line or cell. */

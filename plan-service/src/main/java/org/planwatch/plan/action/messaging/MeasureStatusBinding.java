@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.planwatch.plan.action.ActionService;
+import org.planwatch.plan.measure.KnownMeasure;
+import org.planwatch.plan.measure.KnownMeasures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the contract ({@code measure-service/src/main/resources/contracts/measure-status-event.v1.schema.json}), not from
  * measure-service's classes. Handling an event twice changes nothing more, and an event older than the suggestion
  * held is ignored, so redelivery and reordering are harmless; an event that cannot be read is logged and skipped.
+ * Each event also tells which measures exist, by name, for a plan import to link actions' measures to.
  */
 @Configuration(proxyBeanMethods = false)
 class MeasureStatusBinding {
@@ -29,10 +32,12 @@ class MeasureStatusBinding {
     static final String TYPE = "org.planwatch.measure.status-changed.v1";
 
     @Bean
-    Consumer<Message<byte[]>> measureStatus(ActionService actions, JsonMapper json) {
+    Consumer<Message<byte[]>> measureStatus(ActionService actions, KnownMeasures measures, JsonMapper json) {
         return message -> {
             ActionService.MeasureOutlook outlook = read(json, message.getPayload());
             if (outlook != null) {
+                measures.announced(new KnownMeasure(outlook.measureKey(), outlook.measureName(),
+                        outlook.partnership(), outlook.judgedAt()));
                 List<String> changed = actions.followMeasure(outlook);
                 if (!changed.isEmpty()) {
                     log.info("Measure {} is {}: RAG set on {}", outlook.measureKey(), outlook.outlook(), changed);
