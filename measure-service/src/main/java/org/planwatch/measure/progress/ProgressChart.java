@@ -16,7 +16,7 @@ import org.planwatch.measure.definition.Target;
  */
 public final class ProgressChart {
 
-    private static final int WIDTH = 640;
+    public static final int WIDTH = 640;
     private static final int HEIGHT = 320;
     private static final int LEFT = 64;
     private static final int RIGHT = 24;
@@ -61,8 +61,12 @@ public final class ProgressChart {
         svg.append("<title id=\"chart-title\">").append(escape(title)).append("</title>");
         svg.append("<desc id=\"chart-desc\">").append(escape(description)).append("</desc>");
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
+        // A long name is squeezed to the width rather than cut off: about 8.5 pixels a bold character.
+        int room = WIDTH - LEFT - 8;
+        String fit = title.length() * 8.5 > room ? String.format(Locale.ROOT,
+                " textLength=\"%d\" lengthAdjust=\"spacingAndGlyphs\"", room) : "";
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\" font-weight=\"bold\""
-                + " fill=\"#212b32\">%s</text>", LEFT, escape(title)));
+                + " fill=\"#212b32\"%s>%s</text>", LEFT, fit, escape(title)));
         // Axes, with the lowest and highest values and the first and last dates.
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#4c6272\"/>",
                 LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM));

@@ -73,6 +73,18 @@ public class ProgressService {
 
     /** Judges one measure again; another writer changing it meanwhile makes this judge again with what it wrote. */
     public Judgement judgeAgain(String key) {
+        return judgeAgain(key, false);
+    }
+
+    /**
+     * Judges a measure whose definition an administrator changed, and announces it whatever the outcome: readers of
+     * the status events keep what the event says of the measure (its name, its actions), not only its outlook.
+     */
+    public Judgement redefined(String key) {
+        return judgeAgain(key, true);
+    }
+
+    private Judgement judgeAgain(String key, boolean announceAnyway) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             MeasureStatus stored = measures.find(key).orElse(null);
             if (stored == null) {
@@ -82,10 +94,10 @@ public class ProgressService {
             // of older figures (a scheduled pass racing a publisher's own) then cannot replace a newer one.
             List<Point> figures = series.points(key);
             Judgement now = ProgressJudge.judge(stored.definition(), figures, LocalDate.now(clock), grace);
-            if (now.equals(stored.judgement())) {
+            if (now.equals(stored.judgement()) && !announceAnyway) {
                 return now;
             }
-            List<OutboxEvent> announced = now.differsFrom(stored.judgement())
+            List<OutboxEvent> announced = announceAnyway || now.differsFrom(stored.judgement())
                     ? List.of(events.changed(stored.definition(), stored.judgement(), now)) : List.of();
             if (measures.recordJudgement(key, stored.version(), now, announced)) {
                 return now;

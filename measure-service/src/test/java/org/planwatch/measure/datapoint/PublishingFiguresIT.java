@@ -102,7 +102,8 @@ class PublishingFiguresIT {
     }
 
     @Test
-    void aPartnersFiguresMakeTheMeasureOnTrackAndACorrectionBehindTheLineMakesItOffTrackAndSaysWhy() {
+    void aPartnersFiguresMakeTheMeasureOnTrackAndACorrectionBehindTheLineMakesItOffTrackAndSaysWhy()
+            throws java.io.IOException {
         String key = aMeasure("COUNT", "PKAVS");
         HttpJson pkavs = partner("PKAVS");
         String[] quarters = {"Q1", "Q2", "Q3", "Q4"};
@@ -129,6 +130,16 @@ class PublishingFiguresIT {
                 .contains("target 200");
         assertThat(partner("Carers Centre").get("/api/measures/" + key + "/chart.svg", "Accept", "image/svg+xml")
                 .status()).isEqualTo(404);
+        HttpJson.Binary png = pkavs.bytes("/api/measures/" + key + "/chart.png", "image/png");
+        assertThat(png.status()).isEqualTo(200);
+        assertThat(png.contentType()).isEqualTo("image/png");
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        assertThat(picture.getWidth()).as("drawn at twice the SVG's size").isEqualTo(1280);
+        assertThat(picture.getHeight()).isEqualTo(640);
+        assertThat(java.util.stream.IntStream.range(0, picture.getWidth()).map(x -> picture.getRGB(x, 320) & 0xFFFFFF)
+                .distinct().count()).as("lines and figures drawn across the middle").isGreaterThan(2);
+        assertThat(partner("Carers Centre").bytes("/api/measures/" + key + "/chart.png", "image/png").status())
+                .isEqualTo(404);
 
         HttpJson.Response corrected = pkavs.post("/api/measures/" + key + "/data-points", object(
                 "period", LAST_YEAR + "-Q4", "value", 120, "id", key + "-correction",

@@ -46,13 +46,17 @@ class MeasuresOfAPlanIT {
 
     String aMeasure(String name, String... actionIds) {
         String key = "m-" + UUID.randomUUID().toString().substring(0, 8);
-        int year = LocalDate.now().getYear();
-        HttpJson.Response defined = administrator(PARTNERSHIP).post("/api/measures", object("key", key, "name", name,
-                "unit", "COUNT", "direction", "HIGHER_IS_BETTER", "baseline", object("value", 10, "date",
-                        (year - 1) + "-12-31"), "targets", List.of(object("value", 20, "by", (year + 1) + "-12-31")),
-                "frequency", "QUARTERLY", "publishers", List.of("PKAVS"), "actionIds", List.of(actionIds)));
+        HttpJson.Response defined = administrator(PARTNERSHIP).post("/api/measures", definition(key, name, actionIds));
         assertThat(defined.status()).as(defined.body()).isEqualTo(201);
         return key;
+    }
+
+    static Map<String, Object> definition(String key, String name, String... actionIds) {
+        int year = LocalDate.now().getYear();
+        return object("key", key, "name", name, "unit", "COUNT", "direction", "HIGHER_IS_BETTER",
+                "baseline", object("value", 10, "date", (year - 1) + "-12-31"),
+                "targets", List.of(object("value", 20, "by", (year + 1) + "-12-31")),
+                "frequency", "QUARTERLY", "publishers", List.of("PKAVS"), "actionIds", List.of(actionIds));
     }
 
     /** An action event as plan-service publishes it (its contract is checked, not its classes used). */
@@ -99,6 +103,27 @@ class MeasuresOfAPlanIT {
         assertThat(measures.list("$.items[*].key")).doesNotContain(elsewhere);
         assertThat(administrator("Doncaster").get("/api/measures?planId=" + plan).list("$.items[*].key"))
                 .as("another partnership's plan shows nothing").isEmpty();
+    }
+
+    @Test
+    void renamingAMeasureOrLinkingItToAnotherActionIsAnnouncedEvenWhenItsOutlookStaysTheSame() {
+        String key = aMeasure("Carers supported", "action-1");
+
+        String version = administrator(PARTNERSHIP).get("/api/measures/" + key).header("ETag");
+        HttpJson.Response renamed = administrator(PARTNERSHIP).put("/api/measures/" + key,
+                definition(key, "Number of carers supported by PKAVS", "action-1", "action-2"), "If-Match", version);
+
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        List<KafkaTopics.Record> events = KafkaTopics.read("measure.status.events", r -> key.equals(r.key()), 2,
+                Duration.ofSeconds(20));
+        assertThat(events).extracting(r -> HttpJson.at(r.value(), "$.data.measure.name"))
+                .containsExactly("Carers supported", "Number of carers supported by PKAVS");
+        assertThat(HttpJson.at(events.get(1).value(), "$.data.measure.actionIds", List.class))
+                .containsExactly("action-1", "action-2");
+        assertThat(events).extracting(r -> HttpJson.at(r.value(), "$.data.outlook")).containsOnly("NOT_JUDGED");
+        assertThat(events).allSatisfy(event -> assertThat(EventContracts.violations(
+                EventContracts.schemaOf("measure-service", "measure-status-event.v1.schema.json"), event.value()))
+                .isEmpty());
     }
 
     @Test

@@ -102,7 +102,7 @@ class MeasureController {
         }
         MeasureDefinition current = catalogue.visible(caller, key);
         catalogue.redefine(caller, definition(input, current.key(), current.partnership()), version(ifMatch));
-        progress.judgeAgain(current.key());
+        progress.redefined(current.key());
         MeasureStatus stored = progress.status(current.key());
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(MeasureView.of(stored));
     }
@@ -122,6 +122,16 @@ class MeasureController {
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .body(ProgressChart.svg(stored.definition(), progress.series(stored.key()), stored.judgement()));
+    }
+
+    @Operation(summary = "A measure's progress as a PNG picture, the same as the SVG one, for email and documents"
+            + " (ADMINISTRATOR of its partnership, PARTNER that publishes it)")
+    @GetMapping(path = "/api/measures/{key}/chart.png", produces = "image/png")
+    ResponseEntity<byte[]> chartPng(Caller caller, @PathVariable String key) {
+        MeasureStatus stored = progress.status(catalogue.visible(caller, key).key());
+        String svg = ProgressChart.svg(stored.definition(), progress.series(stored.key()), stored.judgement());
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_PNG)
+                .body(ChartPng.of(svg, ProgressChart.WIDTH));
     }
 
     @Operation(summary = "Measures with their latest status: the partnership's (ADMINISTRATOR) or those the caller"
