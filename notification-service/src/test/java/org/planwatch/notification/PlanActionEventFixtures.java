@@ -27,6 +27,19 @@ public final class PlanActionEventFixtures {
                 due("2022-06-30", "Jun 22", "MONTH"), due("2022-06-30", "Jun 22", "MONTH"), from, to, downgrade));
     }
 
+    /** A downgrade to RED that a measure's outlook made, naming the measure as plan-service does. */
+    public static String ragChangedByMeasure(String eventId, String actionId, long version, String leadEmail,
+                                             String measureKey) {
+        Map<String, Object> event = event(eventId, "rag-changed", actionId, version, leadEmail, null,
+                due("2022-06-30", "Jun 22", "MONTH"), due("2022-06-30", "Jun 22", "MONTH"), "GREEN", "RED", true);
+        Map<String, Object> data = child(event, "data");
+        data.put("changedBy", "measure-service");
+        data.put("reason", "Measure \"Number of carers supported\" (" + measureKey + ") is off track");
+        data.put("changedFields", List.of("rag"));
+        data.put("ragMeasure", measureKey);
+        return JSON.writeValueAsString(event);
+    }
+
     /** The action at {@code version}, unchanged, in a plan now titled {@code planTitle}, led from {@code leadEmail}. */
     public static String contextChanged(String eventId, String actionId, long version, String leadEmail, String due,
                                         String planTitle) {

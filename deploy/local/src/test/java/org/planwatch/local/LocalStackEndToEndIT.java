@@ -195,7 +195,8 @@ class LocalStackEndToEndIT {
     }
 
     @Test
-    void aPartnersFiguresTurnAnActionFollowingItsMeasureRedAndItsLeadIsEmailedWhy() {
+    void aPartnersFiguresTurnAnActionFollowingItsMeasureRedAndItsLeadIsEmailedWhyWithTheMeasuresChart()
+            throws IOException {
         HttpJson partner = new HttpJson(stack.gatewayUrl())
                 .as(token(new AccessToken(stack.issuerUrl(), "pkavs-measures-feed", "local-partner-secret")));
         int year = java.time.LocalDate.now().getYear();
@@ -228,6 +229,13 @@ class LocalStackEndToEndIT {
                 "is now RED"), found -> !found.isEmpty()).get(0);
         assertThat((String) mail.get("text")).contains("Number of carers supported by PKAVS")
                 .contains("1010 for " + year).contains("short of the target");
+        assertThat((String) mail.get("html")).contains("src=\"cid:measure-chart\"");
+        assertThat(mail.get("inline")).as("the measure's chart, inside the email").isEqualTo(List.of("measure-chart"));
+        HttpJson.Binary chart = new HttpJson(stack.inboxUrl()).bytes("/messages/" + mail.get("id")
+                + "/inline/measure-chart", "image/png");
+        assertThat(chart.contentType()).isEqualTo("image/png");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.body())).getWidth())
+                .isEqualTo(640);
     }
 
     @Test

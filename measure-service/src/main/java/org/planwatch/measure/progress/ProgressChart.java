@@ -27,9 +27,7 @@ public final class ProgressChart {
     }
 
     public static String svg(MeasureDefinition measure, List<Point> figures, Judgement judgement) {
-        Target target = judgement == null || judgement.target() == null
-                ? measure.targets().isEmpty() ? null : measure.targets().get(measure.targets().size() - 1)
-                : judgement.target();
+        Target target = target(measure, judgement);
         LocalDate from = measure.baseline().date();
         LocalDate to = target == null ? from.plusYears(1) : target.by();
         for (Point figure : figures) {
@@ -111,6 +109,17 @@ public final class ProgressChart {
         }
         svg.append("</svg>");
         return svg.toString();
+    }
+
+    /** What the chart shows, in words: its text alternative wherever the picture is shown. */
+    public static String description(MeasureDefinition measure, List<Point> figures, Judgement judgement) {
+        return describe(measure, figures, judgement, target(measure, judgement));
+    }
+
+    private static Target target(MeasureDefinition measure, Judgement judgement) {
+        return judgement == null || judgement.target() == null
+                ? measure.targets().isEmpty() ? null : measure.targets().get(measure.targets().size() - 1)
+                : judgement.target();
     }
 
     private static String describe(MeasureDefinition measure, List<Point> figures, Judgement judgement,

@@ -98,7 +98,7 @@ public class ProgressService {
                 return now;
             }
             List<OutboxEvent> announced = announceAnyway || now.differsFrom(stored.judgement())
-                    ? List.of(events.changed(stored.definition(), stored.judgement(), now)) : List.of();
+                    ? List.of(events.changed(stored.definition(), stored.judgement(), now, figures)) : List.of();
             if (measures.recordJudgement(key, stored.version(), now, announced)) {
                 return now;
             }

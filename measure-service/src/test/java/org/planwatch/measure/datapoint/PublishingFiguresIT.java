@@ -170,6 +170,11 @@ class PublishingFiguresIT {
         assertThat(at(downgrade.value(), "$.data.stale", Boolean.class)).as("last year's figures, none this year")
                 .isTrue();
         assertThat(at(downgrade.value(), "$.data.reason")).contains("straight line from the baseline 100");
+        assertThat(at(downgrade.value(), "$.data.chart.mediaType")).isEqualTo("image/png");
+        assertThat(at(downgrade.value(), "$.data.chart.description")).startsWith("Baseline 100");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder()
+                .decode(at(downgrade.value(), "$.data.chart.data")))).getWidth()).as("the chart, for emails")
+                .isEqualTo(640);
         assertThat(events).allSatisfy(event -> assertThat(EventContracts.violations(
                 EventContracts.schemaOf("measure-service", "measure-status-event.v1.schema.json"), event.value()))
                 .isEmpty());

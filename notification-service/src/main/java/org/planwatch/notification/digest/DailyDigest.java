@@ -55,7 +55,8 @@ public class DailyDigest {
             ComposedMail digest = compose(day, items.get(0).recipientName(), items);
             boolean fresh = queue.enqueue(new QueuedMail(id, digestKey, MailKind.DIGEST.name(), null,
                     items.get(0).recipientName(), entry.getKey(), digest.subject(), digest.text(), digest.html(), null,
-                    MailStatus.PENDING, 0, clock.instant(), clock.instant(), null, null, null, onePartnership(items)));
+                    MailStatus.PENDING, 0, clock.instant(), clock.instant(), null, null, null, onePartnership(items),
+                    null));
             if (fresh) {
                 queue.markDigested(items.stream().map(QueuedMail::id).toList(), id);
                 sent++;

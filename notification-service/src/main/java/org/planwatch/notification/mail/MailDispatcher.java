@@ -202,6 +202,9 @@ public class MailDispatcher {
             helper.setTo(mail.recipient());
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
+            if (mail.chart() != null) {
+                helper.addInline(ComposedMail.Chart.CONTENT_ID, new ByteArrayResource(mail.chart()), "image/png");
+            }
             if (mail.calendar() != null) {
                 helper.addAttachment("planwatch.ics", new ByteArrayResource(mail.calendar().getBytes(StandardCharsets.UTF_8)),
                         "text/calendar; charset=UTF-8; method=PUBLISH");

@@ -65,9 +65,17 @@ public class MailTemplates {
     }
 
     public ComposedMail render(String template, String subject, Map<String, Object> model, String calendar) {
+        return render(template, subject, model, calendar, null);
+    }
+
+    /** The email, its HTML showing {@code chart} (a measure's progress) where the template places it. */
+    public ComposedMail render(String template, String subject, Map<String, Object> model, String calendar,
+                               ComposedMail.Chart chart) {
         Context context = new Context(Locale.UK, model);
+        context.setVariable("chart", chart == null ? null : Map.of("src", "cid:" + ComposedMail.Chart.CONTENT_ID,
+                "alt", chart.description()));
         return new ComposedMail(subject.replaceAll("[\\r\\n]+", " "), templates.process(template + ".txt", context),
-                templates.process(template + ".html", context), calendar);
+                templates.process(template + ".html", context), calendar, chart);
     }
 
     public String link(String actionId) {

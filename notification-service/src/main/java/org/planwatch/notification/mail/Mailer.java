@@ -39,7 +39,8 @@ public class Mailer {
         boolean fresh = queue.enqueue(new QueuedMail(QueuedMail.idFor(sourceId, kind.name(), recipient), sourceId,
                 kind.name(), actionId, recipientName, recipient.toLowerCase(Locale.ROOT), mail.subject(), mail.text(),
                 mail.html(), mail.calendar(), status, 0, clock.instant(), clock.instant(), null,
-                status == MailStatus.SKIPPED ? "the recipient opted out of " + kind : null, null, partnership));
+                status == MailStatus.SKIPPED ? "the recipient opted out of " + kind : null, null, partnership,
+                mail.chart() == null ? null : mail.chart().png()));
         if (fresh && status != MailStatus.SKIPPED) {
             queued.increment();
         }

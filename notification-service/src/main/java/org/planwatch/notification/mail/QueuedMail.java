@@ -12,11 +12,11 @@ import java.time.Instant;
 public record QueuedMail(String id, String eventId, String kind, String actionId, String recipientName,
                          String recipient, String subject, String text, String html, String calendar, MailStatus status, int attempts,
                          Instant queuedAt, Instant nextAttemptAt, Instant sentAt, String lastError, String traceId,
-                         String partnership) {
+                         String partnership, byte[] chart) {
 
     QueuedMail withTraceId(String traceId) {
         return new QueuedMail(id, eventId, kind, actionId, recipientName, recipient, subject, text, html, calendar,
-                status, attempts, queuedAt, nextAttemptAt, sentAt, lastError, traceId, partnership);
+                status, attempts, queuedAt, nextAttemptAt, sentAt, lastError, traceId, partnership, chart);
     }
 
     public static String idFor(String eventId, String kind, String recipient) {

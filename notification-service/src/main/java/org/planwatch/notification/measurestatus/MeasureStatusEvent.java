@@ -8,7 +8,11 @@ public record MeasureStatusEvent(String specversion, String id, String type, Str
     public static final String TYPE = "org.planwatch.measure.status-changed.v1";
 
     public record Data(Measure measure, String outlook, boolean stale, boolean previouslyStale, Figure latest,
-                       String expectedBy, String reason) {
+                       String expectedBy, String reason, Chart chart) {
+    }
+
+    /** The measure's chart: a base64 PNG with its text alternative. */
+    public record Chart(String mediaType, String description, String data) {
     }
 
     public record Measure(String key, String name, String partnership, List<String> publishers,

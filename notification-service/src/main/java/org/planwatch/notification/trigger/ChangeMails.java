@@ -6,6 +6,7 @@ import org.planwatch.notification.mail.CalendarInvites;
 import org.planwatch.notification.mail.ComposedMail;
 import org.planwatch.notification.mail.MailKind;
 import org.planwatch.notification.mail.MailTemplates;
+import org.planwatch.notification.measurestatus.MeasureCharts;
 import org.springframework.stereotype.Component;
 
 /** Writes the email a change announces, from the event that announced it; a moved date carries a calendar entry. */
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class ChangeMails {
 
     private final MailTemplates templates;
+    private final MeasureCharts charts;
 
-    ChangeMails(MailTemplates templates) {
+    ChangeMails(MailTemplates templates, MeasureCharts charts) {
         this.templates = templates;
+        this.charts = charts;
     }
 
     public ComposedMail compose(PlanActionEvent event, Notice notice) {
@@ -46,8 +49,11 @@ public class ChangeMails {
                     LocalDate.parse(data.action().due().date()), "Due: " + action.summary(), data.action().text(),
                     templates.link(data.actionId()));
         }
+        // A rating a measure set shows the measure's chart: the why, drawn.
+        ComposedMail.Chart chart = notice.kind() == MailKind.RAG_DOWNGRADED
+                ? charts.latest(data.ragMeasure()).orElse(null) : null;
         return templates.render(notice.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), subject,
-                model, calendar);
+                model, calendar, chart);
     }
 
     private static String due(PlanActionEvent.Due due) {

@@ -6,8 +6,11 @@ import static org.planwatch.notification.Inbox.awaitMails;
 import static org.planwatch.notification.Inbox.mailsTo;
 import static org.planwatch.notification.Inbox.part;
 
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +32,8 @@ class MeasureStalenessEmailsIT {
 
     static final String ACTIONS = "plan.action.events.measure-staleness";
     static final String STATUS = "measure.status.events.measure-staleness";
+    /** A small real PNG, as measure-service sends its chart. */
+    static final String A_CHART = Base64.getEncoder().encodeToString(aPng());
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -58,6 +63,10 @@ class MeasureStalenessEmailsIT {
         MimeMessage toLead = awaitMails(lead, 2).get(1);
         assertThat(toLead.getSubject()).startsWith("No new figures");
         assertThat(part(toLead, "text/plain")).contains("A measure of an action you lead");
+        assertThat(part(toLead, "text/html")).contains("src=\"cid:measure-chart\"")
+                .contains("alt=\"Baseline 1000 on 2025-03-31. Figures: 2026-Q1 1100.\"");
+        assertThat(inlineChart(toLead)).as("the chart travels inside the email").isEqualTo(Base64.getDecoder()
+                .decode(A_CHART));
 
         KafkaTopics.send(STATUS, "carers-supported", statusEvent(false, true, partner, actionId), Map.of());
         assertThat(awaitMails(partner, 2).get(1).getSubject())
@@ -67,12 +76,66 @@ class MeasureStalenessEmailsIT {
                 && mailsTo(lead).size() == 3);
     }
 
+    @Test
+    void aRatingAMeasureLoweredIsEmailedWithTheMeasuresChart() throws Exception {
+        String lead = "lead-" + UUID.randomUUID() + "@example.org";
+        String actionId = UUID.randomUUID().toString();
+        String measure = "carers-" + UUID.randomUUID().toString().substring(0, 8);
+        String partner = "data-" + UUID.randomUUID() + "@pkavs.example.org";
+        KafkaTopics.send(STATUS, measure, statusEvent(measure, true, false, partner, actionId), Map.of());
+        awaitMails(partner, 1);
+        String ragEvent = PlanActionEventFixtures.ragChangedByMeasure(PlanActionEventFixtures.newEventId(), actionId,
+                2, lead, measure);
+        assertThat(EventContracts.violations(EventContracts.schemaOf("plan-service",
+                "plan-action-event.v1.schema.json"), ragEvent)).as("the example keeps plan-service's contract").isEmpty();
+        KafkaTopics.send(ACTIONS, actionId, ragEvent, Map.of());
+
+        MimeMessage downgrade = awaitMails(lead, 1).get(0);
+        assertThat(downgrade.getSubject()).contains("is now RED (was GREEN)");
+        assertThat(part(downgrade, "text/html")).contains("src=\"cid:measure-chart\"");
+        assertThat(inlineChart(downgrade)).isEqualTo(Base64.getDecoder().decode(A_CHART));
+    }
+
+    /** The PNG shown in the email's HTML as cid:measure-chart, or null. */
+    static byte[] inlineChart(Part part) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            Multipart parts = (Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                byte[] found = inlineChart(parts.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        String[] ids = part.getHeader("Content-ID");
+        return part.isMimeType("image/png") && ids != null && ids[0].equals("<measure-chart>")
+                ? part.getInputStream().readAllBytes() : null;
+    }
+
+    static byte[] aPng() {
+        try {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 4,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            image.setRGB(3, 2, 0x005eb8);
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", png);
+            return png.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String statusEvent(boolean stale, boolean previouslyStale, String contact, String actionId) {
+        return statusEvent("carers-supported", stale, previouslyStale, contact, actionId);
+    }
+
+    static String statusEvent(String key, boolean stale, boolean previouslyStale, String contact, String actionId) {
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/planwatch/measure-service",
-                 "type":"org.planwatch.measure.status-changed.v1","subject":"carers-supported",
+                 "type":"org.planwatch.measure.status-changed.v1","subject":"%s",
                  "time":"2026-07-15T02:00:00Z","datacontenttype":"application/json",
-                 "data":{"measure":{"key":"carers-supported","name":"Number of carers supported","unit":"COUNT",
+                 "data":{"measure":{"key":"%s","name":"Number of carers supported","unit":"COUNT",
                    "direction":"HIGHER_IS_BETTER","frequency":"QUARTERLY","partnership":"Perth and Kinross",
                    "publishers":["PKAVS Carers Hub"],"actionIds":["%s"],
                    "contact":{"name":"PKAVS data team","email":"%s"}},
@@ -80,8 +143,10 @@ class MeasureStalenessEmailsIT {
                   "latest":{"period":"2026-Q1","value":1100},"trend":"IMPROVING",
                   "target":{"value":1400,"by":"2027-03-31"},"expectedNow":1050,"projected":1500,
                   "projection":"least-squares line through the baseline and 2 figure(s)","expectedBy":"2026-07-14",
-                  "reason":"1100 for 2026-Q1 is at or ahead of 1050"}}"""
-                .formatted(UUID.randomUUID(), actionId, contact, stale, previouslyStale);
+                  "reason":"1100 for 2026-Q1 is at or ahead of 1050",
+                  "chart":{"mediaType":"image/png","description":"Baseline 1000 on 2025-03-31. Figures: 2026-Q1 1100.",
+                   "data":"%s"}}}"""
+                .formatted(UUID.randomUUID(), key, key, actionId, contact, stale, previouslyStale, A_CHART);
         assertThat(EventContracts.violations(EventContracts.schemaOf("measure-service",
                 "measure-status-event.v1.schema.json"), event)).as("the example keeps measure-service's contract")
                 .isEmpty();

@@ -51,7 +51,12 @@ public class ActionService {
     }
 
     /** Who asks, and why; both end up in the history and in the events. */
-    public record Actor(String name, String reason) {
+    /** Who changed an action and why; {@code measure} is the measure whose outlook set its RAG rating, if one did. */
+    public record Actor(String name, String reason, String measure) {
+
+        public Actor(String name, String reason) {
+            this(name, reason, null);
+        }
     }
 
     /** A new action in one of the caller's partnership's plans (another partnership's plan is as if absent). */
@@ -191,7 +196,7 @@ public class ActionService {
             }
             try {
                 edit(id, current.version(), ActionEdit.rag(suggestion.rag()), null,
-                        new Actor("measure-service", limitReason(suggestion.explanation())));
+                        new Actor("measure-service", limitReason(suggestion.explanation()), suggestion.measureKey()));
                 return true;
             } catch (StaleVersionException someoneElse) {
                 // a person changed the action meanwhile: look again at what they left
@@ -283,7 +288,7 @@ public class ActionService {
     }
 
     private ActionEvents.Context context(Plan plan, Map<String, Lead> known, Actor actor) {
-        return new ActionEvents.Context(actor.name(), actor.reason(), plan, id -> {
+        return new ActionEvents.Context(actor.name(), actor.reason(), actor.measure(), plan, id -> {
             Lead lead = known.get(id);
             return lead != null ? lead : leads.require(id);
         });

@@ -70,6 +70,10 @@ class ActionsFollowingTheirMeasuresIT {
                 && at(r.value(), "$.type").endsWith("rag-changed.v1"), 1, Duration.ofSeconds(20));
         assertThat(at(ragChanged.get(0).value(), "$.data.downgrade", Boolean.class)).isTrue();
         assertThat(at(ragChanged.get(0).value(), "$.data.reason")).contains("short of the target");
+        assertThat(at(ragChanged.get(0).value(), "$.data.ragMeasure")).as("which measure, for its chart")
+                .isEqualTo(measure);
+        assertThat(EventContracts.violations(EventContracts.schemaOf("plan-service", "plan-action-event.v1.schema.json"),
+                ragChanged.get(0).value())).isEmpty();
     }
 
     @Test

@@ -44,7 +44,15 @@ class InboxController {
     @ResponseBody
     String html(@PathVariable int id) throws Exception {
         String html = find(id).html();
-        return html == null ? "(no HTML part)" : html;
+        // A picture the email carries inside it (cid:) is shown from this inbox, as a mail client would show it.
+        return html == null ? "(no HTML part)" : html.replace("\"cid:", "\"/messages/" + id + "/inline/");
+    }
+
+    @GetMapping("/messages/{id}/inline/{contentId}")
+    ResponseEntity<byte[]> inline(@PathVariable int id, @PathVariable String contentId) throws Exception {
+        return mailbox.inlinePart(id, contentId).map(part -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(part.contentType())).body(part.content()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no part " + contentId));
     }
 
     @GetMapping("/api/messages")

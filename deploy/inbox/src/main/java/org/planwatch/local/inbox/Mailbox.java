@@ -28,7 +28,11 @@ class Mailbox {
      * email, tried again after the server took it but its answer was lost) from two emails.
      */
     record Mail(int id, String messageId, String from, List<String> to, String subject, String sentAt, String text,
-                String html) {
+                String html, List<String> inline) {
+    }
+
+    /** A part the HTML shows by its Content-ID ({@code cid:...}), such as a measure's chart. */
+    record InlinePart(String contentType, byte[] content) {
     }
 
     private static final Session SESSION = Session.getInstance(new Properties());
@@ -78,7 +82,44 @@ class Mailbox {
                 : Arrays.stream(m.getAllRecipients()).map(Address::toString).toList();
         String from = m.getFrom() == null ? null : m.getFrom()[0].toString();
         return new Mail(id, m.getMessageID(), from, to, m.getSubject(), m.getSentDate() == null ? null
-                : m.getSentDate().toInstant().toString(), part(m, "text/plain"), part(m, "text/html"));
+                : m.getSentDate().toInstant().toString(), part(m, "text/plain"), part(m, "text/html"),
+                inline(m, new ArrayList<>()).stream().map(Mailbox::contentId).toList());
+    }
+
+    /** The inline part of email {@code id} whose Content-ID is {@code contentId}, read from its file. */
+    synchronized java.util.Optional<InlinePart> inlinePart(int id, String contentId) throws Exception {
+        if (id < 0 || id >= mails.size()) {
+            return java.util.Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file(id))) {
+            for (Part part : inline(new MimeMessage(SESSION, in), new ArrayList<>())) {
+                if (contentId.equals(contentId(part))) {
+                    return java.util.Optional.of(new InlinePart(part.getContentType().split(";")[0].strip(),
+                            part.getInputStream().readAllBytes()));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static List<Part> inline(Part part, List<Part> found) throws Exception {
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                inline(multipart.getBodyPart(i), found);
+            }
+        } else if (contentId(part) != null) {
+            found.add(part);
+        }
+        return found;
+    }
+
+    private static String contentId(Part part) {
+        try {
+            String[] ids = part.getHeader("Content-ID");
+            return ids == null ? null : ids[0].replaceAll("^<|>$", "");
+        } catch (MessagingException unreadable) {
+            return null;
+        }
     }
 
     private static String part(Part part, String type) throws Exception {

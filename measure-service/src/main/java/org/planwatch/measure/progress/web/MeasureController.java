@@ -18,6 +18,7 @@ import org.planwatch.measure.definition.Target;
 import org.planwatch.measure.definition.Unit;
 import org.planwatch.measure.planaction.PlanAction;
 import org.planwatch.measure.planaction.PlanActions;
+import org.planwatch.measure.progress.ChartPng;
 import org.planwatch.measure.progress.Judgement;
 import org.planwatch.measure.progress.MeasureStatus;
 import org.planwatch.measure.progress.ProgressChart;
@@ -131,7 +132,7 @@ class MeasureController {
         MeasureStatus stored = progress.status(catalogue.visible(caller, key).key());
         String svg = ProgressChart.svg(stored.definition(), progress.series(stored.key()), stored.judgement());
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_PNG)
-                .body(ChartPng.of(svg, ProgressChart.WIDTH));
+                .body(ChartPng.of(svg, 2));
     }
 
     @Operation(summary = "Measures with their latest status: the partnership's (ADMINISTRATOR) or those the caller"

@@ -1,6 +1,7 @@
 package org.planwatch.notification.measurestatus.messaging;
 
 import java.util.function.Consumer;
+import org.planwatch.notification.measurestatus.MeasureCharts;
 import org.planwatch.notification.measurestatus.MeasureStatusEvent;
 import org.planwatch.notification.measurestatus.StalenessNotices;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ class MeasureStatusBinding {
     private static final Logger log = LoggerFactory.getLogger(MeasureStatusBinding.class);
 
     @Bean
-    Consumer<Message<byte[]>> measureStatus(StalenessNotices notices, JsonMapper json) {
+    Consumer<Message<byte[]>> measureStatus(StalenessNotices notices, MeasureCharts charts, JsonMapper json) {
         JsonMapper lenient = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         return message -> {
             MeasureStatusEvent event;
@@ -34,6 +35,7 @@ class MeasureStatusBinding {
                 return;
             }
             if (MeasureStatusEvent.TYPE.equals(event.type()) && event.id() != null) {
+                charts.heard(event);
                 notices.handle(event);
             }
         };

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The {@code data} of every action event, version 1. It carries all a consumer needs to act without calling
  * back: the plan, theme and outcome it sits under, the leads with their email addresses, the action as it is
- * now ({@code action}) and as it was before ({@code previous}, absent for created).
+ * now ({@code action}) and as it was before ({@code previous}, absent for created), and on a RAG change the measure
+ * whose outlook made it ({@code ragMeasure}, absent when a person did).
  */
 record ActionEventData(
         String actionId,
@@ -18,7 +19,8 @@ record ActionEventData(
         ThemeData theme,
         OutcomeData outcome,
         ActionData action,
-        ActionData previous) {
+        ActionData previous,
+        String ragMeasure) {
 
     record PlanData(String id, String title, String partnership, ContactData owner) {
     }

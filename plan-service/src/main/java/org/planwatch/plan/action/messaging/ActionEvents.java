@@ -42,8 +42,11 @@ public class ActionEvents {
         this.propagator = propagator;
     }
 
-    /** Who and why, and the plan and leads the action's events describe. */
-    public record Context(String changedBy, String reason, Plan plan, Function<String, Lead> leads) {
+    /**
+     * Who and why (and which measure, where a measure's outlook set the RAG rating), and the plan and leads the
+     * action's events describe.
+     */
+    public record Context(String changedBy, String reason, String measure, Plan plan, Function<String, Lead> leads) {
     }
 
     public List<OutboxEvent> created(Action action, long version, Context context) {
@@ -88,7 +91,8 @@ public class ActionEvents {
                 theme == null ? null : new ActionEventData.ThemeData(theme.id(), theme.name()),
                 outcome == null ? null : new ActionEventData.OutcomeData(outcome.id(), outcome.reference(), outcome.text()),
                 data(action, context.leads()),
-                previous == null ? null : data(previous, context.leads()));
+                previous == null ? null : data(previous, context.leads()),
+                type == ActionEventType.RAG_CHANGED ? context.measure() : null);
         String traceparent = currentTraceparent();
         CloudEvent envelope = new CloudEvent("1.0", id, SOURCE, type.cloudEventType(), action.id(), now.toString(),
                 "application/json", DATA_SCHEMA, traceparent, data);

@@ -1,4 +1,4 @@
-package org.planwatch.measure.progress.web;
+package org.planwatch.measure.progress;
 
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
@@ -8,19 +8,17 @@ import org.apache.batik.transcoder.TranscoderOutput;
 import org.apache.batik.transcoder.image.PNGTranscoder;
 
 /**
- * The progress chart drawn as PNG from its SVG by Apache Batik, at twice the size so it stays sharp on a
- * high-density screen, for the places that show no SVG (many email clients, office documents).
+ * The progress chart drawn as PNG from its SVG by Apache Batik, for the places that show no SVG (many email clients,
+ * office documents): {@code scale} 2 stays sharp on a high-density screen, 1 keeps an email small.
  */
-final class ChartPng {
-
-    private static final float SCALE = 2;
+public final class ChartPng {
 
     private ChartPng() {
     }
 
-    static byte[] of(String svg, int width) {
+    public static byte[] of(String svg, float scale) {
         PNGTranscoder png = new PNGTranscoder();
-        png.addTranscodingHint(PNGTranscoder.KEY_WIDTH, width * SCALE);
+        png.addTranscodingHint(PNGTranscoder.KEY_WIDTH, ProgressChart.WIDTH * scale);
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         try {
             png.transcode(new TranscoderInput(new StringReader(svg)), new TranscoderOutput(out));

@@ -1,0 +1,2 @@
+/** The latest chart of each measure, one document per measure. */
+package org.planwatch.notification.measurestatus.store;
