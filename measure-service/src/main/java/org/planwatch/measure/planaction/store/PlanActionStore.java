@@ -5,7 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.planwatch.measure.planaction.PlanAction;
-import org.springframework.dao.DuplicateKeyException;
+import org.planwatch.mongo.copy.NewestCopy;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -14,9 +14,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * One document per action, replaced only by a copy of the same or a later version: events of one action arrive in
- * order on its partition, but a redelivery after a crash may bring an older one again. An event of the same version
- * still replaces (a plan's partnership or title changed around the action, at the action's unchanged version).
+ * One document per action, replaced only by a copy of the same or a later version ({@link NewestCopy}). An event
+ * of the same version still replaces (a plan's partnership or title changed around the action, at the action's unchanged version).
  */
 @Repository
 public class PlanActionStore {
@@ -30,15 +29,9 @@ public class PlanActionStore {
     }
 
     public void keepUnlessOlder(PlanAction action) {
-        Query sameOrOlder = Query.query(where("_id").is(action.actionId()).and("version").lte(action.version()));
-        Update copy = new Update().set("planId", action.planId()).set("partnership", action.partnership())
-                .set("measureIds", List.copyOf(action.measureIds())).set("version", action.version())
-                .set("deleted", action.deleted());
-        try {
-            mongo.upsert(sameOrOlder, copy, COLLECTION);
-        } catch (DuplicateKeyException newerKept) {
-            // A later version is kept: this one is older news.
-        }
+        NewestCopy.keep(mongo, COLLECTION, action.actionId(), "version", action.version(), new Update()
+                .set("planId", action.planId()).set("partnership", action.partnership())
+                .set("measureIds", List.copyOf(action.measureIds())).set("deleted", action.deleted()));
     }
 
     public List<PlanAction> ofPlan(String planId, String partnership) {

@@ -1,17 +1,14 @@
 package org.planwatch.notification.measurestatus.store;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Instant;
 import java.util.Optional;
+import org.planwatch.mongo.copy.NewestCopy;
 import org.planwatch.notification.mail.ComposedMail;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** One document per measure key, replaced only by a chart drawn at the same time or later. */
+/** One document per measure key, replaced only by a chart drawn at the same time or later ({@link NewestCopy}). */
 @Repository
 public class MeasureChartStore {
 
@@ -23,13 +20,8 @@ public class MeasureChartStore {
     }
 
     public void keepUnlessOlder(String key, byte[] png, String description, Instant drawnAt) {
-        Query notNewer = Query.query(where("_id").is(key).and("drawnAt").lte(drawnAt));
-        try {
-            mongo.upsert(notNewer, new Update().set("png", png).set("description", description)
-                    .set("drawnAt", drawnAt), COLLECTION);
-        } catch (DuplicateKeyException newerKept) {
-            // A later chart is kept: this one is older news.
-        }
+        NewestCopy.keep(mongo, COLLECTION, key, "drawnAt", drawnAt, new Update().set("png", png)
+                .set("description", description));
     }
 
     public Optional<ComposedMail.Chart> find(String key) {

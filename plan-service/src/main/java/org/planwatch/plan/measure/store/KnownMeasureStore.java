@@ -5,8 +5,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.planwatch.mongo.copy.NewestCopy;
 import org.planwatch.plan.measure.KnownMeasure;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -15,8 +15,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * One document per measure key, replaced only by an announcement at least as recent: a redelivered older event
- * leaves a renamed measure's new name in place.
+ * One document per measure key, replaced only by an announcement at least as recent ({@link NewestCopy}): a
+ * redelivered older event leaves a renamed measure's new name in place.
  */
 @Repository
 public class KnownMeasureStore {
@@ -30,13 +30,8 @@ public class KnownMeasureStore {
     }
 
     public void keepUnlessOlder(KnownMeasure measure) {
-        Query notNewer = Query.query(where("_id").is(measure.key()).and("announcedAt").lte(measure.announcedAt()));
-        try {
-            mongo.upsert(notNewer, new Update().set("name", measure.name()).set("partnership", measure.partnership())
-                    .set("announcedAt", measure.announcedAt()), COLLECTION);
-        } catch (DuplicateKeyException newerKept) {
-            // A later announcement is kept: this one is older news.
-        }
+        NewestCopy.keep(mongo, COLLECTION, measure.key(), "announcedAt", measure.announcedAt(), new Update()
+                .set("name", measure.name()).set("partnership", measure.partnership()));
     }
 
     public List<KnownMeasure> of(String partnership) {

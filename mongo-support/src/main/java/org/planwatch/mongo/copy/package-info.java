@@ -1,0 +1,2 @@
+/** Copies of what other services announced, kept newest-wins. */
+package org.planwatch.mongo.copy;
