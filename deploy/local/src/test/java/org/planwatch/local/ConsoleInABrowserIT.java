@@ -375,6 +375,28 @@ class ConsoleInABrowserIT {
     }
 
     @Test
+    void anAdministratorGoesFromAPlanToTheMeasuresItsActionsReportOn() {
+        String action = anAction("Count the carers the hub supports", "Dec 27", "GREEN", leadId);
+        Map<String, Object> measure = new java.util.HashMap<>(aCountMeasure("console-plan-carers",
+                "Carers the hub supported", LocalDate.now().getYear()));
+        measure.put("actionIds", List.of(action));
+        admin.post("/api/measures", measure);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin
+                .get("/api/measures?planId=" + planId).list("$.items[*].key")).as("measure-service heard of the action")
+                .containsExactly("console-plan-carers"));
+
+        browser.get(stack.gatewayUrl() + "/console/plans/" + planId);
+        signIn(ADMINISTRATOR);
+        browser.findElement(By.linkText("The measures this plan reports on")).click();
+
+        assertThat(heading()).isEqualTo("Measures of this plan");
+        assertThat(browser.findElements(By.cssSelector("section[aria-labelledby^='measure-']")))
+                .extracting(section -> section.getAttribute("aria-labelledby"))
+                .containsExactly("measure-console-plan-carers");
+        checkAndPhotograph("plan-measures");
+    }
+
+    @Test
     void anAdministratorSeesTheSystemsHealthAndRunsTheReminderScan() {
         browser.get(stack.gatewayUrl() + "/console/control-room");
         signIn(ADMINISTRATOR);

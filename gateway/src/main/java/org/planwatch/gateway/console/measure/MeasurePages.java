@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.planwatch.gateway.console.ServiceCalls;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -79,9 +81,27 @@ class MeasurePages {
         }
     }
 
+    /** A plan, as far as this page names it. */
+    record Plan(String id, String title) {
+    }
+
+    /** The partnership's measures, or with {@code planId} those the plan's actions report on. */
     @GetMapping("/console/measures")
-    Mono<String> measures(Model model) {
-        return calls.measures().get().uri("/api/measures").retrieve().bodyToMono(MeasureList.class)
+    Mono<String> measures(@RequestParam(required = false) String planId, Model model) {
+        Mono<Optional<Plan>> plan = planId == null ? Mono.just(Optional.empty())
+                : calls.plans().get().uri("/api/plans/{id}", planId).retrieve().bodyToMono(Plan.class).map(Optional::of);
+        Mono<MeasureList> list = planId == null
+                ? calls.measures().get().uri("/api/measures").retrieve().bodyToMono(MeasureList.class)
+                : calls.measures().get().uri("/api/measures?planId={id}", planId).retrieve()
+                .bodyToMono(MeasureList.class);
+        return plan.flatMap(found -> {
+            model.addAttribute("plan", found.orElse(null));
+            return sections(list, model);
+        }).onErrorResume(ServiceCalls.refusedPage(model));
+    }
+
+    private Mono<String> sections(Mono<MeasureList> measures, Model model) {
+        return measures
                 .flatMapMany(list -> Flux.fromIterable(list.items()))
                 .flatMapSequential(measure -> figures(measure.key())
                         .map(figures -> new MeasureSection(measure, figures)), 4)
@@ -91,8 +111,7 @@ class MeasurePages {
                             .sorted(Comparator.comparing(section -> section.measure().name())).toList());
                     model.addAttribute("outlooks", OUTLOOKS);
                     return "console/measures";
-                })
-                .onErrorResume(ServiceCalls.refusedPage(model));
+                });
     }
 
     /** The chart, fetched with the viewer's own rights, so the page needs no token in the browser. */
