@@ -105,6 +105,8 @@ public final class LocalStack implements AutoCloseable {
             issuerEnv.put("PLANWATCH_ISSUER_URI", issuer);
             issuerEnv.put("PLANWATCH_GATEWAY_URL", gatewayUrl());
             issuerEnv.put("ISSUER_KEY_FILE", settings.dataDir().resolve("issuer").resolve("signing-key.json").toString());
+            issuerEnv.put("ISSUER_PARTNER_CLIENTS_FILE", settings.dataDir().resolve("issuer")
+                    .resolve("partner-clients.json").toString());
             issuerEnv.put("ISSUER_SUMMARY_FILE", signInSummary().toString());
             servers.add(SupervisedProcess.springBoot("local-issuer", jar("local-issuer", "deploy/issuer"),
                     settings.issuerPort(), issuerEnv, logs.resolve("local-issuer.log")));

@@ -465,6 +465,37 @@ class ConsoleInABrowserIT {
     }
 
     @Test
+    void anAdministratorAddsAPartnerSystemSeesItsSecretOnceAndRemovesIt() {
+        browser.get(stack.gatewayUrl() + "/console/control-room");
+        signIn(ADMINISTRATOR);
+        browser.findElement(By.id("partner-client-id")).sendKeys("console-carers-feed");
+        browser.findElement(By.id("partner-organisation")).sendKeys("Console Carers Centre");
+        browser.findElement(By.id("partner-description")).sendKeys("the centre's CRM export");
+        browser.findElement(By.xpath("//button[contains(text(), 'Add a partner')]")).click();
+
+        WebElement added = browser.findElement(By.cssSelector(".govuk-panel"));
+        assertThat(added.getText()).contains("Partner system console-carers-feed added");
+        String secret = added.findElement(By.tagName("code")).getText();
+        checkAndPhotograph("control-room-partner-added");
+        HttpJson.Response token = tokenFor("console-carers-feed", secret);
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        HttpJson asPartner = new HttpJson(stack.gatewayUrl()).as(token.at("$.access_token"));
+        assertThat(asPartner.get("/api/measures").status()).as("a partner's route opens").isEqualTo(200);
+        assertThat(asPartner.get("/api/plans").status()).as("and no other").isEqualTo(403);
+
+        browser.findElement(By.cssSelector("button[aria-label='Remove console-carers-feed']")).click();
+
+        assertThat(text()).contains("Partner system console-carers-feed removed");
+        assertThat(tokenFor("console-carers-feed", secret).status()).isEqualTo(401);
+    }
+
+    private static HttpJson.Response tokenFor(String clientId, String secret) {
+        return new HttpJson(stack.issuerUrl()).post("/oauth2/token", "grant_type=client_credentials",
+                "Content-Type", "application/x-www-form-urlencoded", "Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes()));
+    }
+
+    @Test
     void aLeadIsNotLetIntoTheControlRoom() {
         browser.get(stack.gatewayUrl() + "/console/control-room");
         signIn(LEAD);

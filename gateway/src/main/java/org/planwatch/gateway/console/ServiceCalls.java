@@ -9,6 +9,7 @@ import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -26,9 +27,12 @@ public class ServiceCalls {
     private final WebClient plans;
     private final WebClient measures;
     private final WebClient notifications;
+    private final WebClient partnerClients;
 
     ServiceCalls(JsonMapper json, ReactorLoadBalancerExchangeFilterFunction balanced,
-                 ReactiveOAuth2AuthorizedClientManager authorizedClients) {
+                 ReactiveOAuth2AuthorizedClientManager authorizedClients,
+                 @Value("${planwatch.partner-clients.uri:${spring.security.oauth2.resourceserver.jwt.issuer-uri}"
+                         + "/admin/partner-clients}") String partnerClientsUri) {
         // The application's JSON settings (unknown fields ignored: a service may add fields the console does not show).
         WebClient.Builder builder = WebClient.builder().codecs(codecs -> {
             codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(json));
@@ -41,6 +45,12 @@ public class ServiceCalls {
         this.plans = relayed.clone().baseUrl("http://plan-service").build();
         this.measures = relayed.clone().baseUrl("http://measure-service").build();
         this.notifications = relayed.clone().baseUrl("http://notification-service").build();
+        // The issuer's partner-client API (the local issuer's; another provider manages its clients itself).
+        this.partnerClients = builder.clone().filter(asThePersonSignedIn).baseUrl(partnerClientsUri).build();
+    }
+
+    public WebClient partnerClients() {
+        return partnerClients;
     }
 
     public WebClient plans() {

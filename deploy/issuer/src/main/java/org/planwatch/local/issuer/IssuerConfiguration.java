@@ -38,6 +38,11 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -61,6 +66,30 @@ class IssuerConfiguration {
                 .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
+    }
+
+    /**
+     * The administrators' partner-client API: a bearer token of this issuer with the role ADMINISTRATOR, checked
+     * against the issuer's own keys; no session, no sign-in page.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain partnerClientAdministration(HttpSecurity http, JWKSource<SecurityContext> keys,
+                                                    DemoDirectory directory) throws Exception {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(directory.url()));
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+        return http.securityMatcher("/admin/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMINISTRATOR"))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)
+                        .jwtAuthenticationConverter(authentication)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
     }
 
     /** The sign-in page; health is open so the local stack can tell the issuer is up. */
@@ -88,7 +117,7 @@ class IssuerConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository clients(DemoDirectory directory, PasswordEncoder passwords) {
+    RegisteredClientRepository clients(DemoDirectory directory, PasswordEncoder passwords, PartnerClients partners) {
         TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build();
         List<RegisteredClient> clients = new ArrayList<>();
         DemoDirectory.Gateway gateway = directory.gateway();
@@ -115,8 +144,36 @@ class IssuerConfiguration {
                     .tokenSettings(tokens)
                     .build());
         }
-        return new InMemoryRegisteredClientRepository(clients);
+        InMemoryRegisteredClientRepository configured = new InMemoryRegisteredClientRepository(clients);
+        // Then the partner systems administrators added, looked up as they ask for tokens.
+        return new RegisteredClientRepository() {
+            @Override
+            public void save(RegisteredClient client) {
+                configured.save(client);
+            }
+
+            @Override
+            public RegisteredClient findById(String id) {
+                RegisteredClient found = configured.findById(id);
+                return found != null || !id.startsWith(PARTNER_ID) ? found
+                        : findByClientId(id.substring(PARTNER_ID.length()));
+            }
+
+            @Override
+            public RegisteredClient findByClientId(String clientId) {
+                RegisteredClient found = configured.findByClientId(clientId);
+                return found != null ? found : partners.find(clientId).map(partner -> RegisteredClient
+                        .withId(PARTNER_ID + partner.clientId()).clientId(partner.clientId())
+                        .clientSecret(partner.secretHash())
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        .tokenSettings(tokens).build()).orElse(null);
+            }
+        };
     }
+
+    private static final String PARTNER_ID = "partner:";
 
     @Bean
     JWKSource<SecurityContext> signingKeys(DemoDirectory directory) {
@@ -133,7 +190,7 @@ class IssuerConfiguration {
      * partnership, or a program's roles and organisation. ID tokens say the same, for the gateway's sessions.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> planwatchClaims(DemoDirectory directory) {
+    OAuth2TokenCustomizer<JwtEncodingContext> planwatchClaims(DemoDirectory directory, PartnerClients partners) {
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
@@ -144,7 +201,10 @@ class IssuerConfiguration {
                 context.getClaims().audience(List.of(directory.audience()));
             }
             Map<String, Object> claims = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
-                    ? directory.program(context.getRegisteredClient().getClientId()).map(DemoDirectory::claims).orElse(Map.of())
+                    ? directory.program(context.getRegisteredClient().getClientId()).map(DemoDirectory::claims)
+                    .or(() -> partners.find(context.getRegisteredClient().getClientId()).map(partner -> Map.<String,
+                            Object>of("roles", List.of("PARTNER"), "organisation", partner.organisation())))
+                    .orElse(Map.of())
                     : directory.person(context.getPrincipal().getName()).map(DemoDirectory::claims).orElse(Map.of());
             claims.forEach(context.getClaims()::claim);
         };

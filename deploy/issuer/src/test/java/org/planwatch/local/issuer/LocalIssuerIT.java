@@ -24,12 +24,14 @@ class LocalIssuerIT {
     static final int PORT = freePort();
     static final String ISSUER = "http://localhost:" + PORT;
     static final Path KEY_FILE = temporaryDirectory().resolve("signing-key.json");
+    static final Path PARTNER_CLIENTS_FILE = KEY_FILE.resolveSibling("partner-clients.json");
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("planwatch.issuer.url", () -> ISSUER);
         registry.add("planwatch.issuer.key-file", KEY_FILE::toString);
+        registry.add("planwatch.issuer.partner-clients-file", PARTNER_CLIENTS_FILE::toString);
     }
 
     @Test
@@ -63,6 +65,46 @@ class LocalIssuerIT {
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("LEAD");
         assertThat(jwt.getClaimAsString("email")).isEqualTo("carers.centre@pkc.example.org");
         assertThat(jwt.getClaimAsString("partnership")).isEqualTo("Perth and Kinross Health and Social Care Partnership");
+    }
+
+    @Test
+    void anAdministratorAddsAPartnerSystemThatGetsTokensForItsOrganisationUntilItIsRemoved() throws Exception {
+        HttpJson administrator = new HttpJson(ISSUER).as(token("planwatch-admin-script", "local-admin-secret")
+                .at("$.access_token"));
+        HttpJson otherPartnership = new HttpJson(ISSUER).as(token("doncaster-admin-script", "local-doncaster-secret")
+                .at("$.access_token"));
+
+        HttpJson.Response added = administrator.post("/admin/partner-clients", HttpJson.object(
+                "clientId", "carers-centre-feed", "organisation", "Perth Carers Centre", "description", "CRM export"));
+
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String secret = added.at("$.clientSecret");
+        Jwt jwt = JwtDecoders.fromIssuerLocation(ISSUER).decode(token("carers-centre-feed", secret)
+                .at("$.access_token"));
+        assertThat(jwt.getAudience()).containsExactly("planwatch");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("PARTNER");
+        assertThat(jwt.getClaimAsString("organisation")).isEqualTo("Perth Carers Centre");
+        assertThat(administrator.get("/admin/partner-clients").list("$[*].clientId")).contains("carers-centre-feed");
+        assertThat(otherPartnership.get("/admin/partner-clients").list("$[*].clientId"))
+                .doesNotContain("carers-centre-feed");
+        assertThat(otherPartnership.delete("/admin/partner-clients/carers-centre-feed").status()).isEqualTo(404);
+        assertThat(Files.readString(PARTNER_CLIENTS_FILE)).as("kept across restarts, the secret only hashed")
+                .contains("carers-centre-feed").doesNotContain(secret);
+
+        HttpJson.Response taken = administrator.post("/admin/partner-clients", HttpJson.object(
+                "clientId", "pkavs-measures-feed", "organisation", "Someone Else"));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.at("$.field")).isEqualTo("clientId");
+        HttpJson.Response badName = administrator.post("/admin/partner-clients", HttpJson.object(
+                "clientId", "Not A Client Id!", "organisation", "X"));
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.at("$.field")).isEqualTo("clientId");
+        assertThat(new HttpJson(ISSUER).as(jwt.getTokenValue()).get("/admin/partner-clients").status())
+                .as("a partner system").isEqualTo(403);
+        assertThat(new HttpJson(ISSUER).get("/admin/partner-clients").status()).as("no token").isEqualTo(401);
+
+        assertThat(administrator.delete("/admin/partner-clients/carers-centre-feed").status()).isEqualTo(204);
+        assertThat(token("carers-centre-feed", secret).status()).isEqualTo(401);
     }
 
     @Test

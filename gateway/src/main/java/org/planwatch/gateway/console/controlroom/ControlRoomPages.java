@@ -124,6 +124,18 @@ class ControlRoomPages {
     record ReplayAnswer(String outcome, String reason) {
     }
 
+    /** A partner system the issuer lets get tokens, as the issuer's partner-client API lists it. */
+    record PartnerClient(String clientId, String organisation, String description, String addedAt, String addedBy) {
+    }
+
+    /** A partner system just added: its secret, shown this once. */
+    record AddedPartnerClient(String clientId, String clientSecret, String organisation, String tokenEndpoint) {
+    }
+
+    /** The form to add a partner system. */
+    record PartnerClientForm(String clientId, String organisation, String description) {
+    }
+
     /** The form's hidden field: which refusal to take in again. */
     record RefusedFigureForm(String id) {
     }
@@ -132,7 +144,12 @@ class ControlRoomPages {
     Mono<String> controlRoom(@RequestParam(required = false) Integer queued,
                              @RequestParam(required = false) String replayed,
                              @RequestParam(required = false) Integer digestsSent,
-                             @RequestParam(required = false) String retaken, Model model) {
+                             @RequestParam(required = false) String retaken,
+                             @RequestParam(required = false) String removedPartner, Model model) {
+        model.addAttribute("removedPartner", removedPartner);
+        Mono<List<PartnerClient>> partnerClients = calls.partnerClients().get().retrieve()
+                .bodyToFlux(PartnerClient.class).collectList().timeout(PATIENCE)
+                .onErrorResume(e -> Mono.just(List.of(new PartnerClient(null, null, null, null, null))));
         Mono<DeadLetterList> deadLetters = calls.notifications().get().uri("/api/notifications/dead-letters?limit=50")
                 .retrieve().bodyToMono(DeadLetterList.class).timeout(PATIENCE.multipliedBy(3))
                 .onErrorResume(e -> Mono.just(new DeadLetterList(null, null)));
@@ -140,11 +157,14 @@ class ControlRoomPages {
                 .retrieve().bodyToMono(RefusedFigures.class).timeout(PATIENCE.multipliedBy(3))
                 .onErrorResume(e -> Mono.just(new RefusedFigures(null)));
         Mono<List<ServiceState>> services = Flux.mergeSequential(
-                        state("plan-service", calls.plans(), false),
+                        state("plan-service", calls.plans(), true),
                         state("measure-service", calls.measures(), true),
                         state("notification-service", calls.notifications(), true))
                 .collectList();
-        return Mono.zip(services, deadLetters, routesInForce(), refusedFigures).map(found -> {
+        return Mono.zip(services, deadLetters, routesInForce(), refusedFigures, partnerClients).map(found -> {
+            boolean offered = found.getT5().stream().noneMatch(client -> client.clientId() == null);
+            model.addAttribute("partnerClientsOffered", offered);
+            model.addAttribute("partnerClients", offered ? found.getT5() : List.of());
             model.addAttribute("services", found.getT1());
             model.addAttribute("deadLetters", found.getT2());
             model.addAttribute("routes", found.getT3());
@@ -188,6 +208,27 @@ class ControlRoomPages {
         return calls.measures().post().uri("/api/measures/rejections/replay").bodyValue(Map.of("id", form.id()))
                 .retrieve().bodyToMono(ReplayAnswer.class)
                 .map(answer -> "redirect:/console/control-room?retaken=" + answer.outcome() + "#refused-figures")
+                .onErrorResume(ServiceCalls.refusedPage(model));
+    }
+
+    /** Adds a partner system at the issuer and shows its secret on the page, this once. */
+    @PostMapping("/console/control-room/partner-clients")
+    Mono<String> addPartnerClient(@ModelAttribute PartnerClientForm form, Model model) {
+        return calls.partnerClients().post().bodyValue(Map.of("clientId", String.valueOf(form.clientId()).strip(),
+                        "organisation", String.valueOf(form.organisation()).strip(),
+                        "description", form.description() == null ? "" : form.description().strip()))
+                .retrieve().bodyToMono(AddedPartnerClient.class)
+                .flatMap(added -> {
+                    model.addAttribute("addedPartner", added);
+                    return controlRoom(null, null, null, null, null, model);
+                })
+                .onErrorResume(ServiceCalls.refusedPage(model));
+    }
+
+    @PostMapping("/console/control-room/partner-clients/{clientId}/remove")
+    Mono<String> removePartnerClient(@PathVariable String clientId, Model model) {
+        return calls.partnerClients().delete().uri("/{clientId}", clientId).retrieve().toBodilessEntity()
+                .thenReturn("redirect:/console/control-room?removedPartner=" + clientId + "#partner-systems")
                 .onErrorResume(ServiceCalls.refusedPage(model));
     }
 
