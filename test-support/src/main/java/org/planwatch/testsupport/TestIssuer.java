@@ -94,6 +94,12 @@ public final class TestIssuer {
         return token(clientId).roles("PARTNER").claim("organisation", organisation).sign();
     }
 
+    /** A partner system a partnership's administrator added: it publishes for that partnership only. */
+    public String partner(String clientId, String organisation, String partnership) {
+        return token(clientId).roles("PARTNER").claim("organisation", organisation).claim("partnership", partnership)
+                .sign();
+    }
+
     public Token token(String subject) {
         return new Token(subject);
     }

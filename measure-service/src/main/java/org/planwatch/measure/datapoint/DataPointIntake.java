@@ -91,15 +91,16 @@ public class DataPointIntake {
 
     /**
      * Takes a refused figure in again exactly as its publisher sent it, now that its cause may have been put right,
-     * and notes on the refusal what became of it. Sending it again is as harmless as any repeat: a figure already
-     * stored is not stored twice, and a figure refused again is not logged twice.
+     * into a measure of {@code partnership} (the replaying administrator's) only, and notes on the refusal what became
+     * of it. Sending it again is as harmless as any repeat: a figure already stored is not stored twice, and a figure
+     * refused again is not logged twice.
      */
-    public Replay takeInAgain(RejectedItem refused, String by) {
+    public Replay takeInAgain(RejectedItem refused, String by, String partnership) {
         RefusedFigure figure = refused.figure();
         Submission submission = new Submission(figure.measure(), figure.period(), figure.valueAsSent(),
                 figure.source(), figure.eventId(), figure.producedAt());
-        Publisher publisher = refused.organisation() != null ? Publisher.partner(refused.organisation())
-                : Publisher.administrator(refused.partnership());
+        // Into the replaying administrator's partnership's measures only, whoever sent it.
+        Publisher publisher = new Publisher(refused.organisation(), partnership);
         Intake result = receive(List.of(submission), publisher, refused.channel(), item -> refused.id(), true);
         Replay replay = result.stored() == 1 ? new Replay(clock.instant(), by, Replay.Outcome.STORED, null)
                 : result.repeats() == 1 ? new Replay(clock.instant(), by, Replay.Outcome.ALREADY_STORED, null)

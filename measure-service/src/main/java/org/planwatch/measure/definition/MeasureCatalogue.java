@@ -46,7 +46,8 @@ public class MeasureCatalogue {
         if (caller.isAdministrator()) {
             found = caller.partnership() == null ? List.of() : store.search(caller.partnership(), null, actionId);
         } else {
-            found = caller.organisation() == null ? List.of() : store.search(null, caller.organisation(), actionId);
+            found = caller.organisation() == null ? List.of() : store.search(caller.partnership(),
+                    caller.organisation(), actionId);
         }
         return found.stream().map(MeasureDocument::definition).toList();
     }
@@ -58,6 +59,7 @@ public class MeasureCatalogue {
 
     private static boolean mayRead(Caller caller, MeasureDefinition measure) {
         return caller.isAdministrator() ? caller.belongsTo(measure.partnership())
-                : measure.publishableBy(caller.organisation());
+                : measure.publishableBy(caller.organisation())
+                && (caller.partnership() == null || caller.belongsTo(measure.partnership()));
     }
 }

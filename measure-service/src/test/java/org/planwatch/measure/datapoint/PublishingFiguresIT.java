@@ -356,6 +356,23 @@ class PublishingFiguresIT {
     }
 
     @Test
+    void aPartnerSystemAddedByOnePartnershipPublishesNoOtherPartnershipsMeasureOfTheSameOrganisation() {
+        String ours = aMeasure("COUNT", "PKAVS");
+        HttpJson addedElsewhere = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().partner(
+                "doncaster-added-pkavs", "PKAVS", "Doncaster"));
+
+        HttpJson.Response refused = addedElsewhere.post("/api/measures/" + ours + "/data-points", object(
+                "period", LAST_YEAR + "-Q1", "value", 120));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.at("$.field")).isEqualTo("measure");
+        assertThat(addedElsewhere.get("/api/measures/" + ours).status()).isEqualTo(404);
+        assertThat(addedElsewhere.get("/api/measures").list("$.items[*].key")).doesNotContain(ours);
+        assertThat(partner("PKAVS").post("/api/measures/" + ours + "/data-points", object(
+                "period", LAST_YEAR + "-Q1", "value", 120)).status()).as("the partnership's own").isEqualTo(201);
+    }
+
+    @Test
     void aBatchOfTenThousandFiguresIsTakenInAtOnce() {
         String key = aMeasure("COUNT", "PKAVS", "AS_MEASURED");
         List<Map<String, Object>> items = new ArrayList<>();

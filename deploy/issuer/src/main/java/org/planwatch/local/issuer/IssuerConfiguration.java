@@ -203,7 +203,8 @@ class IssuerConfiguration {
             Map<String, Object> claims = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
                     ? directory.program(context.getRegisteredClient().getClientId()).map(DemoDirectory::claims)
                     .or(() -> partners.find(context.getRegisteredClient().getClientId()).map(partner -> Map.<String,
-                            Object>of("roles", List.of("PARTNER"), "organisation", partner.organisation())))
+                            Object>of("roles", List.of("PARTNER"), "organisation", partner.organisation(),
+                            "partnership", partner.partnership())))
                     .orElse(Map.of())
                     : directory.person(context.getPrincipal().getName()).map(DemoDirectory::claims).orElse(Map.of());
             claims.forEach(context.getClaims()::claim);

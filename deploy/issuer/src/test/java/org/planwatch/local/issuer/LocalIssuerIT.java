@@ -84,6 +84,8 @@ class LocalIssuerIT {
         assertThat(jwt.getAudience()).containsExactly("planwatch");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("PARTNER");
         assertThat(jwt.getClaimAsString("organisation")).isEqualTo("Perth Carers Centre");
+        assertThat(jwt.getClaimAsString("partnership")).as("it publishes for the partnership that added it only")
+                .isEqualTo("Perth and Kinross Health and Social Care Partnership");
         assertThat(administrator.get("/admin/partner-clients").list("$[*].clientId")).contains("carers-centre-feed");
         assertThat(otherPartnership.get("/admin/partner-clients").list("$[*].clientId"))
                 .doesNotContain("carers-centre-feed");

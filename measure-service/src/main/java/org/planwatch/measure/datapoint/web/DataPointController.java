@@ -158,7 +158,8 @@ class DataPointController {
             throw new org.planwatch.problem.ForbiddenException("No organisation",
                     "this partner client's token names no organisation, so it may publish no measure");
         }
-        return Publisher.partner(caller.organisation());
+        // A partner system added by a partnership's administrator publishes for that partnership alone.
+        return new Publisher(caller.organisation(), caller.partnership());
     }
 
     private static String who(Publisher publisher) {

@@ -47,7 +47,7 @@ class RefusedFigureController {
             throw new ConflictException("refused figure " + request.id() + " could not be read as a figure when it"
                     + " came (" + refused.reason() + "); the partner must send it again");
         }
-        Replay replay = intake.takeInAgain(refused, caller.subject());
+        Replay replay = intake.takeInAgain(refused, caller.subject(), caller.partnership());
         return new ReplayAnswer(refused.id(), replay.outcome(), replay.reason());
     }
 }
