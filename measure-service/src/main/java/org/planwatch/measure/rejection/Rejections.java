@@ -30,8 +30,9 @@ public class Rejections {
             return caller.partnership() == null ? List.of()
                     : log.latest(caller.partnership(), publishersFor(caller), null, measure, page, size);
         }
-        return caller.organisation() == null ? List.of() : log.latest(null, Set.of(), caller.organisation(), measure,
-                page, size);
+        // A partner system added by one partnership's administrator sees its refusals there only.
+        return caller.organisation() == null ? List.of() : log.latest(caller.partnership(), Set.of(),
+                caller.organisation(), measure, page, size);
     }
 
     /** A refusal an administrator may act on: one of their partnership's, as {@link #latest} lists them. */

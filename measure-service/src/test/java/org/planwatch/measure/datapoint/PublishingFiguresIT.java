@@ -368,6 +368,8 @@ class PublishingFiguresIT {
         assertThat(refused.at("$.field")).isEqualTo("measure");
         assertThat(addedElsewhere.get("/api/measures/" + ours).status()).isEqualTo(404);
         assertThat(addedElsewhere.get("/api/measures").list("$.items[*].key")).doesNotContain(ours);
+        assertThat(addedElsewhere.get("/api/measures/rejections").list("$.items[*].measure")).containsOnly(ours)
+                .as("its own refusal, and none of the other partnership's").hasSize(1);
         assertThat(partner("PKAVS").post("/api/measures/" + ours + "/data-points", object(
                 "period", LAST_YEAR + "-Q1", "value", 120)).status()).as("the partnership's own").isEqualTo(201);
     }
