@@ -468,6 +468,11 @@ class ConsoleInABrowserIT {
     void anAdministratorAddsAPartnerSystemSeesItsSecretOnceAndRemovesIt() {
         browser.get(stack.gatewayUrl() + "/console/control-room");
         signIn(ADMINISTRATOR);
+        browser.findElement(By.xpath("//button[contains(text(), 'Add a partner')]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/partner-clients"));
+        assertThat(text()).as("an empty form adds nothing").contains("clientId");
+        assertThat(tokenFor("null", "null").status()).isEqualTo(401);
+        browser.get(stack.gatewayUrl() + "/console/control-room");
         browser.findElement(By.id("partner-client-id")).sendKeys("console-carers-feed");
         browser.findElement(By.id("partner-organisation")).sendKeys("Console Carers Centre");
         browser.findElement(By.id("partner-description")).sendKeys("the centre's CRM export");

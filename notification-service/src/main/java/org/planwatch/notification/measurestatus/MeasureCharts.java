@@ -24,23 +24,26 @@ public class MeasureCharts {
 
     /** Keeps the event's chart unless a later one of the same measure is kept. */
     public void heard(MeasureStatusEvent event) {
-        chartOf(event).ifPresent(chart -> {
-            try {
-                store.keepUnlessOlder(event.data().measure().key(), chart.png(), chart.description(),
-                        Instant.parse(event.time()));
-            } catch (DateTimeParseException | NullPointerException undated) {
-                // A chart without a time cannot be ordered against others; the email goes without it.
-            }
-        });
+        Optional<Instant> drawnAt = timeOf(event);
+        // A chart without a time cannot be ordered against others; the emails go without it.
+        chartOf(event.data()).filter(chart -> drawnAt.isPresent()).ifPresent(chart -> store.keepUnlessOlder(
+                event.data().measure().key(), chart.png(), chart.description(), drawnAt.get()));
     }
 
     public Optional<ComposedMail.Chart> latest(String measureKey) {
         return measureKey == null ? Optional.empty() : store.find(measureKey);
     }
 
-    /** The event's chart, if it has a PNG that decodes. */
-    static Optional<ComposedMail.Chart> chartOf(MeasureStatusEvent event) {
-        MeasureStatusEvent.Data data = event.data();
+    private static Optional<Instant> timeOf(MeasureStatusEvent event) {
+        try {
+            return Optional.ofNullable(event.time()).map(Instant::parse);
+        } catch (DateTimeParseException undated) {
+            return Optional.empty();
+        }
+    }
+
+    /** The chart a status event carries, if it has a PNG that decodes. */
+    static Optional<ComposedMail.Chart> chartOf(MeasureStatusEvent.Data data) {
         if (data == null || data.measure() == null || data.chart() == null || data.chart().data() == null
                 || !"image/png".equals(data.chart().mediaType())) {
             return Optional.empty();

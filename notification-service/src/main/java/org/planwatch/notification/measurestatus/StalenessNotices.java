@@ -89,6 +89,6 @@ public class StalenessNotices {
                 ? "No new figures for \"" + data.measure().name() + "\" since " + model.get("latestPeriod")
                 : "Figures for \"" + data.measure().name() + "\" are coming in again";
         return templates.render(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), subject, model, null,
-                MeasureCharts.chartOf(new MeasureStatusEvent(null, null, null, null, null, data)).orElse(null));
+                MeasureCharts.chartOf(data).orElse(null));
     }
 }

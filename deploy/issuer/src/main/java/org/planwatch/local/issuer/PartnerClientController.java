@@ -38,12 +38,17 @@ class PartnerClientController {
 
     @GetMapping("/admin/partner-clients")
     List<Listed> list(@AuthenticationPrincipal Jwt administrator) {
-        return clients.of(partnership(administrator)).stream().map(c -> new Listed(c.clientId(), c.organisation(),
+        String partnership = partnership(administrator);
+        return partnership == null ? List.of() : clients.of(partnership).stream().map(c -> new Listed(c.clientId(), c.organisation(),
                 c.description(), c.addedAt().toString(), c.addedBy())).toList();
     }
 
     @PostMapping("/admin/partner-clients")
     ResponseEntity<Object> add(@AuthenticationPrincipal Jwt administrator, @RequestBody NewPartnerClient request) {
+        if (partnership(administrator) == null) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(
+                    HttpStatus.FORBIDDEN, "this token names no partnership, so it may add no partner system"));
+        }
         if (request.clientId() == null || !request.clientId().matches(CLIENT_ID)) {
             return invalid("clientId", "3 to 64 lower-case letters, digits and '-', starting with a letter or digit");
         }
@@ -71,12 +76,13 @@ class PartnerClientController {
 
     @DeleteMapping("/admin/partner-clients/{clientId}")
     ResponseEntity<Void> remove(@AuthenticationPrincipal Jwt administrator, @PathVariable String clientId) {
-        return clients.remove(clientId, partnership(administrator)) ? ResponseEntity.noContent().build()
+        String partnership = partnership(administrator);
+        return partnership != null && clients.remove(clientId, partnership) ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();
     }
 
     private static String partnership(Jwt administrator) {
-        return String.valueOf(administrator.getClaimAsString("partnership"));
+        return administrator.getClaimAsString("partnership");
     }
 
     private static ResponseEntity<Object> invalid(String field, String reason) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.planwatch.gateway.console.ServiceCalls;
 import org.springframework.beans.factory.ObjectProvider;
@@ -147,9 +148,10 @@ class ControlRoomPages {
                              @RequestParam(required = false) String retaken,
                              @RequestParam(required = false) String removedPartner, Model model) {
         model.addAttribute("removedPartner", removedPartner);
-        Mono<List<PartnerClient>> partnerClients = calls.partnerClients().get().retrieve()
-                .bodyToFlux(PartnerClient.class).collectList().timeout(PATIENCE)
-                .onErrorResume(e -> Mono.just(List.of(new PartnerClient(null, null, null, null, null))));
+        // None where the issuer offers no partner-client API (another provider: its clients are managed there).
+        Mono<Optional<List<PartnerClient>>> partnerClients = calls.partnerClients().get().retrieve()
+                .bodyToFlux(PartnerClient.class).collectList().map(Optional::of).timeout(PATIENCE)
+                .onErrorResume(e -> Mono.just(Optional.empty()));
         Mono<DeadLetterList> deadLetters = calls.notifications().get().uri("/api/notifications/dead-letters?limit=50")
                 .retrieve().bodyToMono(DeadLetterList.class).timeout(PATIENCE.multipliedBy(3))
                 .onErrorResume(e -> Mono.just(new DeadLetterList(null, null)));
@@ -162,9 +164,8 @@ class ControlRoomPages {
                         state("notification-service", calls.notifications(), true))
                 .collectList();
         return Mono.zip(services, deadLetters, routesInForce(), refusedFigures, partnerClients).map(found -> {
-            boolean offered = found.getT5().stream().noneMatch(client -> client.clientId() == null);
-            model.addAttribute("partnerClientsOffered", offered);
-            model.addAttribute("partnerClients", offered ? found.getT5() : List.of());
+            model.addAttribute("partnerClientsOffered", found.getT5().isPresent());
+            model.addAttribute("partnerClients", found.getT5().orElse(List.of()));
             model.addAttribute("services", found.getT1());
             model.addAttribute("deadLetters", found.getT2());
             model.addAttribute("routes", found.getT3());
@@ -214,9 +215,8 @@ class ControlRoomPages {
     /** Adds a partner system at the issuer and shows its secret on the page, this once. */
     @PostMapping("/console/control-room/partner-clients")
     Mono<String> addPartnerClient(@ModelAttribute PartnerClientForm form, Model model) {
-        return calls.partnerClients().post().bodyValue(Map.of("clientId", String.valueOf(form.clientId()).strip(),
-                        "organisation", String.valueOf(form.organisation()).strip(),
-                        "description", form.description() == null ? "" : form.description().strip()))
+        return calls.partnerClients().post().bodyValue(Map.of("clientId", stripped(form.clientId()),
+                        "organisation", stripped(form.organisation()), "description", stripped(form.description())))
                 .retrieve().bodyToMono(AddedPartnerClient.class)
                 .flatMap(added -> {
                     model.addAttribute("addedPartner", added);
@@ -284,6 +284,10 @@ class ControlRoomPages {
     private static String rate(CircuitBreaker breaker) {
         float rate = breaker.getMetrics().getFailureRate();
         return rate < 0 ? "not enough calls yet" : String.format("%.0f%%", rate);
+    }
+
+    private static String stripped(String field) {
+        return field == null ? "" : field.strip();
     }
 
     private static long number(Object value) {
