@@ -478,6 +478,7 @@ class ConsoleInABrowserIT {
         browser.findElement(By.id("partner-description")).sendKeys("the centre's CRM export");
         browser.findElement(By.xpath("//button[contains(text(), 'Add a partner')]")).click();
 
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/partner-clients"));
         WebElement added = browser.findElement(By.cssSelector(".govuk-panel"));
         assertThat(added.getText()).contains("Partner system console-carers-feed added");
         String secret = added.findElement(By.tagName("code")).getText();
@@ -490,6 +491,7 @@ class ConsoleInABrowserIT {
 
         browser.findElement(By.cssSelector("button[aria-label='Remove console-carers-feed']")).click();
 
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("removedPartner="));
         assertThat(text()).contains("Partner system console-carers-feed removed");
         assertThat(tokenFor("console-carers-feed", secret).status()).isEqualTo(401);
     }
