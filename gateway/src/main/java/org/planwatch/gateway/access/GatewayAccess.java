@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
@@ -72,7 +74,7 @@ class GatewayAccess {
 
     @Bean
     SecurityWebFilterChain access(ServerHttpSecurity http, ServerCodecConfigurer codecs, CallerRoles roles,
-            ReactiveClientRegistrationRepository registrations,
+            ReactiveClientRegistrationRepository registrations, ReactiveJwtDecoder bearerTokens,
             @Value("${planwatch.security.end-session-uri:}") String endSessionUri) {
         Problems problems = new Problems(codecs);
         ServerAuthenticationEntryPoint tokenRequired = (exchange, e) -> {
@@ -120,7 +122,8 @@ class GatewayAccess {
                         .pathMatchers(GET, "/v3/api-docs").permitAll()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> Mono.just(
+                        .jwt(jwt -> jwt.jwtDecoder(new RememberedTokens(bearerTokens, Clock.systemUTC()))
+                                .jwtAuthenticationConverter(token -> Mono.just(
                                 new JwtAuthenticationToken(token, roles.authorities(token.getClaims()), token.getSubject()))))
                         .authenticationEntryPoint(tokenRequired)
                         .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
