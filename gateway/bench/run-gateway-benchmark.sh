@@ -6,7 +6,7 @@
 # nginx). It starts a gateway of its own (same jar, same settings, rate limit raised so the load is not refused) and
 # an nginx of its own, and stops both at the end.
 # Usage: gateway/bench/run-gateway-benchmark.sh [--seconds 10] [--connections 16] [--rounds 3] [--warmup 360] [--jfr]
-# GATEWAY_JAVA_OPTS adds JVM options or -Dproperty=value settings to the gateway under test.
+# The gateway runs with its image's collector (ParallelGC, gateway/pom.xml). GATEWAY_JAVA_OPTS adds JVM options or -Dproperty=value settings to the gateway under test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=10 connections=16 rounds=3 warmup=360 jfr=""
@@ -64,7 +64,7 @@ nginx -c "$work/nginx.conf" -p "$work"
 mkdir -p gateway/target
 PORT=$gateway_port SERVER_ADDRESS=127.0.0.1 PLAN_SERVICE_URL=$plan PLANWATCH_ISSUER_URI=$issuer \
   PLANWATCH_RATE_LIMIT_PER_SECOND=1000000 PLANWATCH_RATE_LIMIT_CAPACITY=1000000 \
-  java -Xmx512m $jfr ${GATEWAY_JAVA_OPTS:-} -jar gateway/target/gateway.jar > gateway/target/gateway-bench.log 2>&1 &
+  java -Xmx512m -XX:+UseParallelGC $jfr ${GATEWAY_JAVA_OPTS:-} -jar gateway/target/gateway.jar > gateway/target/gateway-bench.log 2>&1 &
 gateway_pid=$!
 for _ in $(seq 90); do curl -sf "http://127.0.0.1:$gateway_port/actuator/health" >/dev/null && break; sleep 1; done
 
@@ -75,20 +75,21 @@ for target in direct nginx gateway; do
 done
 # A gateway runs for days; what is measured here is its steady state. On two cores shared with the service, wrk and
 # nginx, its JIT compilers take minutes to finish (after one minute it ran at half its steady rate), so it is driven
-# in 10 s rounds until its C2 compiler threads are nearly idle (under 0.2 s of CPU in a round; --warmup seconds at
+# in 10 s rounds until its C2 compiler threads are nearly idle (under 0.2 s of CPU in each of two rounds in a row; --warmup seconds at
 # most). The service and nginx get 20 s each, which is all they need.
 compiler_ticks() {
   for task in /proc/"$gateway_pid"/task/*; do
     if [[ $(cat "$task/comm" 2>/dev/null) == "C2 CompilerThre"* ]]; then sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'; fi
   done | awk '{t += $1} END {print t + 0}'
 }
-warmed=0
+warmed=0 quiet=0
 while (( warmed < warmup )); do
   before=$(compiler_ticks)
   rate=$(wrk -t2 -c"$connections" -d10s -H "Authorization: Bearer $token" "${url[gateway]}" | awk '/Requests\/sec/ {print int($2)}')
   compiled=$(( $(compiler_ticks) - before )); warmed=$((warmed + 10))
   if (( warmed % 120 == 0 )); then fresh_token; fi
-  if (( warmed >= 60 && compiled < 20 )); then break; fi
+  if (( compiled < 20 )); then quiet=$((quiet + 1)); else quiet=0; fi
+  if (( warmed >= 60 && quiet >= 2 )); then break; fi
 done
 echo "Gateway warmed up for $warmed s (last round: $rate requests/s, its C2 compilers busy for ${compiled}0 ms)"
 for target in direct nginx; do
@@ -124,16 +125,23 @@ local pause = 4 * 1000 / $rate
 function delay() return pause end
 LUA
 fresh_token
-echo "Latency at about $rate requests/s (half of the gateway's saturation), 4 connections, ${seconds} s each (ms):"
+echo "Latency at about $rate requests/s (half of the gateway's saturation), 4 connections, $rounds interleaved rounds of ${seconds} s (ms; each the median of the rounds):"
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}'; }
+declare -A paced
+for round in $(seq "$rounds"); do
+  for target in direct nginx gateway; do
+    out=$(wrk -t2 -c4 -d"${seconds}s" --latency -s "$work/paced.lua" -H "Authorization: Bearer $token" "${url[$target]}")
+    paced[$target.rps]+="$(awk '/Requests\/sec/ {print $2}' <<<"$out") "
+    for q in 50% 90% 99%; do paced[$target.$q]+="$(awk -v q=$q '$1 == q {print $2}' <<<"$out" | to_ms) "; done
+    paced[$target.max]+="$(awk '/Latency/ && !/Distribution/ {print $4; exit}' <<<"$out" | to_ms) "
+  done
+done
 printf '  %-8s %8s %8s %8s %8s %8s\n' target "req/s" p50 p90 p99 max
 declare -A p50 p99
 for target in direct nginx gateway; do
-  out=$(wrk -t2 -c4 -d"${seconds}s" --latency -s "$work/paced.lua" -H "Authorization: Bearer $token" "${url[$target]}")
-  ms() { awk -v q="$1" '$1 == q {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' <<<"$out"; }
-  max=$(awk '/Latency/ && !/Distribution/ {v=$4; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v; exit}' <<<"$out")
-  p50[$target]=$(ms 50%); p99[$target]=$(ms 99%)
-  printf '  %-8s %8s %8s %8s %8s %8s\n' "$target" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "${p50[$target]}" \
-    "$(ms 90%)" "${p99[$target]}" "$max"
+  mid() { echo "${paced[$target.$1]}" | tr ' ' '\n' | grep . | median; }
+  p50[$target]=$(mid 50%); p99[$target]=$(mid 99%)
+  printf '  %-8s %8s %8s %8s %8s %8s\n' "$target" "$(mid rps)" "${p50[$target]}" "$(mid 90%)" "${p99[$target]}" "$(mid max)"
 done
 awk -v g50="${p50[gateway]}" -v n50="${p50[nginx]}" -v d50="${p50[direct]}" -v g99="${p99[gateway]}" -v d99="${p99[direct]}" -v n99="${p99[nginx]}" \
   'BEGIN {printf "  added to direct at p50: nginx %.2f ms, gateway %.2f ms; at p99: nginx %.2f ms, gateway %.2f ms\n", n50-d50, g50-d50, n99-d99, g99-d99}'
