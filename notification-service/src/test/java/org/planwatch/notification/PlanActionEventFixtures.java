@@ -30,6 +30,12 @@ public final class PlanActionEventFixtures {
     /** A downgrade to RED that a measure's outlook made, naming the measure as plan-service does. */
     public static String ragChangedByMeasure(String eventId, String actionId, long version, String leadEmail,
                                              String measureKey) {
+        return ragChangedByMeasure(eventId, actionId, version, leadEmail, measureKey, null);
+    }
+
+    /** As above, made by the measure's judgement at {@code judgedAt} (the status event's time). */
+    public static String ragChangedByMeasure(String eventId, String actionId, long version, String leadEmail,
+                                             String measureKey, java.time.Instant judgedAt) {
         Map<String, Object> event = event(eventId, "rag-changed", actionId, version, leadEmail, null,
                 due("2022-06-30", "Jun 22", "MONTH"), due("2022-06-30", "Jun 22", "MONTH"), "GREEN", "RED", true);
         Map<String, Object> data = child(event, "data");
@@ -37,6 +43,9 @@ public final class PlanActionEventFixtures {
         data.put("reason", "Measure \"Number of carers supported\" (" + measureKey + ") is off track");
         data.put("changedFields", List.of("rag"));
         data.put("ragMeasure", measureKey);
+        if (judgedAt != null) {
+            data.put("ragMeasureJudgedAt", judgedAt.toString());
+        }
         return JSON.writeValueAsString(event);
     }
 

@@ -1,6 +1,8 @@
 package org.planwatch.notification.trigger;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.planwatch.notification.mail.CalendarInvites;
 import org.planwatch.notification.mail.ComposedMail;
@@ -49,11 +51,19 @@ public class ChangeMails {
                     LocalDate.parse(data.action().due().date()), "Due: " + action.summary(), data.action().text(),
                     templates.link(data.actionId()));
         }
-        // A rating a measure set shows the measure's chart: the why, drawn.
+        // A rating a measure set shows the measure's chart, as judged when it set it: the why, drawn.
         ComposedMail.Chart chart = notice.kind() == MailKind.RAG_DOWNGRADED
-                ? charts.latest(data.ragMeasure()).orElse(null) : null;
+                ? charts.explaining(data.ragMeasure(), judgedAt(data)).orElse(null) : null;
         return templates.render(notice.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), subject,
                 model, calendar, chart);
+    }
+
+    private static Instant judgedAt(PlanActionEvent.Data data) {
+        try {
+            return data.ragMeasureJudgedAt() == null ? null : Instant.parse(data.ragMeasureJudgedAt());
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
     }
 
     private static String due(PlanActionEvent.Due due) {

@@ -19,7 +19,7 @@ public record PlanActionEvent(String specversion, String id, String type, String
 
     public record Data(String actionId, long actionVersion, String changedBy, String reason, Boolean downgrade,
                        Plan plan, Theme theme, Outcome outcome, ActionState action, ActionState previous,
-                       String ragMeasure) {
+                       String ragMeasure, String ragMeasureJudgedAt) {
     }
 
     public record Plan(String id, String title, String partnership, Person owner) {

@@ -10,6 +10,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * When a measure's figures stop coming, its publisher's contact and the leads of its actions are told once; when
  * they come again, they are told that too.
  */
-@SpringBootTest(properties = {"planwatch.reminders.cron=-", "planwatch.reminders.when-action-changes=false"})
+@SpringBootTest(properties = {"planwatch.reminders.cron=-", "planwatch.reminders.when-action-changes=false",
+        "planwatch.mail.chart-wait=3s"})
 class MeasureStalenessEmailsIT {
 
     static final String ACTIONS = "plan.action.events.measure-staleness";
     static final String STATUS = "measure.status.events.measure-staleness";
     /** A small real PNG, as measure-service sends its chart. */
-    static final String A_CHART = Base64.getEncoder().encodeToString(aPng());
+    static final String A_CHART = Base64.getEncoder().encodeToString(aPng(0x005eb8));
+    static final String A_LATER_CHART = Base64.getEncoder().encodeToString(aPng(0xd5281b));
+    static final Instant JUDGED_AT = Instant.parse("2026-07-15T02:00:00Z");
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -96,6 +100,59 @@ class MeasureStalenessEmailsIT {
         assertThat(inlineChart(downgrade)).isEqualTo(Base64.getDecoder().decode(A_CHART));
     }
 
+    @Test
+    void aRatingChangeThatArrivesBeforeItsMeasuresNewChartIsEmailedWithTheNewChartNotTheOldOne() throws Exception {
+        String lead = "lead-" + UUID.randomUUID() + "@example.org";
+        String actionId = UUID.randomUUID().toString();
+        String measure = "carers-" + UUID.randomUUID().toString().substring(0, 8);
+        String partner = "data-" + UUID.randomUUID() + "@pkavs.example.org";
+        KafkaTopics.send(STATUS, measure, statusEvent(measure, true, false, partner, actionId, JUDGED_AT, A_CHART),
+                Map.of());
+        awaitMails(partner, 1);
+        Instant nextJudgement = JUDGED_AT.plus(Duration.ofDays(92));
+
+        // plan-service read the next judgement and lowered the rating before this service read that judgement
+        KafkaTopics.send(ACTIONS, actionId, PlanActionEventFixtures.ragChangedByMeasure(
+                PlanActionEventFixtures.newEventId(), actionId, 2, lead, measure, nextJudgement), Map.of());
+        Thread.sleep(1000);
+        KafkaTopics.send(STATUS, measure, statusEvent(measure, false, true, partner, actionId, nextJudgement,
+                A_LATER_CHART), Map.of());
+
+        MimeMessage downgrade = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(lead).stream()
+                .filter(m -> subjectOf(m).contains("is now RED")).findFirst(), java.util.Optional::isPresent).get();
+        assertThat(inlineChart(downgrade)).as("the chart of the judgement that lowered the rating")
+                .isEqualTo(Base64.getDecoder().decode(A_LATER_CHART));
+    }
+
+    @Test
+    void aRatingChangeWhoseMeasuresChartNeverComesIsEmailedWithoutAChartRatherThanAnOlderOne() throws Exception {
+        String lead = "lead-" + UUID.randomUUID() + "@example.org";
+        String actionId = UUID.randomUUID().toString();
+        String measure = "carers-" + UUID.randomUUID().toString().substring(0, 8);
+        String partner = "data-" + UUID.randomUUID() + "@pkavs.example.org";
+        KafkaTopics.send(STATUS, measure, statusEvent(measure, true, false, partner, actionId, JUDGED_AT, A_CHART),
+                Map.of());
+        awaitMails(partner, 1);
+
+        KafkaTopics.send(ACTIONS, actionId, PlanActionEventFixtures.ragChangedByMeasure(
+                PlanActionEventFixtures.newEventId(), actionId, 2, lead, measure, JUDGED_AT.plus(Duration.ofDays(92))),
+                Map.of());
+
+        MimeMessage downgrade = awaitMails(lead, 1).get(0);
+        assertThat(downgrade.getSubject()).contains("is now RED (was GREEN)");
+        assertThat(inlineChart(downgrade)).as("the chart it holds is older than the judgement").isNull();
+        assertThat(part(downgrade, "text/html")).doesNotContain("cid:measure-chart");
+        assertThat(part(downgrade, "text/plain")).as("the reason still says why").contains("is off track");
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The PNG shown in the email's HTML as cid:measure-chart, or null. */
     static byte[] inlineChart(Part part) throws Exception {
         if (part.isMimeType("multipart/*")) {
@@ -113,11 +170,11 @@ class MeasureStalenessEmailsIT {
                 ? part.getInputStream().readAllBytes() : null;
     }
 
-    static byte[] aPng() {
+    static byte[] aPng(int colour) {
         try {
             java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 4,
                     java.awt.image.BufferedImage.TYPE_INT_RGB);
-            image.setRGB(3, 2, 0x005eb8);
+            image.setRGB(3, 2, colour);
             java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
             javax.imageio.ImageIO.write(image, "png", png);
             return png.toByteArray();
@@ -131,10 +188,15 @@ class MeasureStalenessEmailsIT {
     }
 
     static String statusEvent(String key, boolean stale, boolean previouslyStale, String contact, String actionId) {
+        return statusEvent(key, stale, previouslyStale, contact, actionId, JUDGED_AT, A_CHART);
+    }
+
+    static String statusEvent(String key, boolean stale, boolean previouslyStale, String contact, String actionId,
+                              Instant time, String chart) {
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/planwatch/measure-service",
                  "type":"org.planwatch.measure.status-changed.v1","subject":"%s",
-                 "time":"2026-07-15T02:00:00Z","datacontenttype":"application/json",
+                 "time":"%s","datacontenttype":"application/json",
                  "data":{"measure":{"key":"%s","name":"Number of carers supported","unit":"COUNT",
                    "direction":"HIGHER_IS_BETTER","frequency":"QUARTERLY","partnership":"Perth and Kinross",
                    "publishers":["PKAVS Carers Hub"],"actionIds":["%s"],
@@ -146,7 +208,7 @@ class MeasureStalenessEmailsIT {
                   "reason":"1100 for 2026-Q1 is at or ahead of 1050",
                   "chart":{"mediaType":"image/png","description":"Baseline 1000 on 2025-03-31. Figures: 2026-Q1 1100.",
                    "data":"%s"}}}"""
-                .formatted(UUID.randomUUID(), key, key, actionId, contact, stale, previouslyStale, A_CHART);
+                .formatted(UUID.randomUUID(), key, time, key, actionId, contact, stale, previouslyStale, chart);
         assertThat(EventContracts.violations(EventContracts.schemaOf("measure-service",
                 "measure-status-event.v1.schema.json"), event)).as("the example keeps measure-service's contract")
                 .isEmpty();

@@ -60,6 +60,6 @@ class NotificationRulesTest {
                 List.of(), null, ragAfter);
         var plan = new PlanActionEvent.Plan("p1", "Plan", null, new PlanActionEvent.Person("Owner", "owner@example.org"));
         return new PlanActionEvent("1.0", "e1", "org.planwatch.plan.action." + kind + ".v1", "a1", null,
-                new PlanActionEvent.Data("a1", 2, "x", null, downgrade, plan, null, null, after, before, null));
+                new PlanActionEvent.Data("a1", 2, "x", null, downgrade, plan, null, null, after, before, null, null));
     }
 }

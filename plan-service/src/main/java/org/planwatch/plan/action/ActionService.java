@@ -50,12 +50,14 @@ public class ActionService {
                             Rag rag, List<String> deliversOutcomes) {
     }
 
-    /** Who asks, and why; both end up in the history and in the events. */
-    /** Who changed an action and why; {@code measure} is the measure whose outlook set its RAG rating, if one did. */
-    public record Actor(String name, String reason, String measure) {
+    /**
+     * Who changed an action and why; both end up in the history and in the events. {@code measure} is the measure whose
+     * outlook set its RAG rating, if one did, and {@code measureJudgedAt} when measure-service judged that outlook.
+     */
+    public record Actor(String name, String reason, String measure, java.time.Instant measureJudgedAt) {
 
         public Actor(String name, String reason) {
-            this(name, reason, null);
+            this(name, reason, null, null);
         }
     }
 
@@ -196,7 +198,8 @@ public class ActionService {
             }
             try {
                 edit(id, current.version(), ActionEdit.rag(suggestion.rag()), null,
-                        new Actor("measure-service", limitReason(suggestion.explanation()), suggestion.measureKey()));
+                        new Actor("measure-service", limitReason(suggestion.explanation()), suggestion.measureKey(),
+                                suggestion.judgedAt()));
                 return true;
             } catch (StaleVersionException someoneElse) {
                 // a person changed the action meanwhile: look again at what they left
@@ -288,7 +291,7 @@ public class ActionService {
     }
 
     private ActionEvents.Context context(Plan plan, Map<String, Lead> known, Actor actor) {
-        return new ActionEvents.Context(actor.name(), actor.reason(), actor.measure(), plan, id -> {
+        return new ActionEvents.Context(actor.name(), actor.reason(), actor.measure(), actor.measureJudgedAt(), plan, id -> {
             Lead lead = known.get(id);
             return lead != null ? lead : leads.require(id);
         });

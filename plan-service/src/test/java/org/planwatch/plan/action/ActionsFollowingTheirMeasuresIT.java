@@ -59,7 +59,8 @@ class ActionsFollowingTheirMeasuresIT {
         assertThat(http.put("/api/actions/" + action + "/rag-from-measures", object("automatic", true)).at(
                 "$.automatic", Boolean.class)).isTrue();
 
-        publish(statusEvent(measure, "Perth and Kinross", "OFF_TRACK", Instant.now(), List.of()));
+        Instant judgedAt = Instant.parse("2026-04-15T02:00:00.123Z");
+        publish(statusEvent(measure, "Perth and Kinross", "OFF_TRACK", judgedAt, List.of()));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "RED".equals(http.get("/api/actions/" + action).at("$.rag")));
         HttpJson.Response history = http.get("/api/actions/" + action + "/history");
@@ -72,6 +73,9 @@ class ActionsFollowingTheirMeasuresIT {
         assertThat(at(ragChanged.get(0).value(), "$.data.reason")).contains("short of the target");
         assertThat(at(ragChanged.get(0).value(), "$.data.ragMeasure")).as("which measure, for its chart")
                 .isEqualTo(measure);
+        assertThat(at(ragChanged.get(0).value(), "$.data.ragMeasureJudgedAt"))
+                .as("which of its judgements, so the email shows that chart and not an older one")
+                .isEqualTo(judgedAt.toString());
         assertThat(EventContracts.violations(EventContracts.schemaOf("plan-service", "plan-action-event.v1.schema.json"),
                 ragChanged.get(0).value())).isEmpty();
     }

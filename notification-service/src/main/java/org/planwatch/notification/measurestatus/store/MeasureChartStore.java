@@ -1,5 +1,8 @@
 package org.planwatch.notification.measurestatus.store;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import java.time.Instant;
 import java.util.Optional;
 import org.planwatch.mongo.copy.NewestCopy;
@@ -26,6 +29,14 @@ public class MeasureChartStore {
 
     public Optional<ComposedMail.Chart> find(String key) {
         Document found = mongo.findById(key, Document.class, COLLECTION);
+        return found == null || found.png() == null ? Optional.empty()
+                : Optional.of(new ComposedMail.Chart(found.png(), found.description()));
+    }
+
+    /** The measure's chart if the one kept was drawn at {@code drawnAt} or later. */
+    public Optional<ComposedMail.Chart> findDrawnSince(String key, Instant drawnAt) {
+        Document found = mongo.findOne(query(where("_id").is(key).and("drawnAt").gte(drawnAt)), Document.class,
+                COLLECTION);
         return found == null || found.png() == null ? Optional.empty()
                 : Optional.of(new ComposedMail.Chart(found.png(), found.description()));
     }

@@ -6,7 +6,8 @@ import java.util.List;
  * The {@code data} of every action event, version 1. It carries all a consumer needs to act without calling
  * back: the plan, theme and outcome it sits under, the leads with their email addresses, the action as it is
  * now ({@code action}) and as it was before ({@code previous}, absent for created), and on a RAG change the measure
- * whose outlook made it ({@code ragMeasure}, absent when a person did).
+ * whose outlook made it ({@code ragMeasure}, absent when a person did) and the time of the status event that judged
+ * that outlook ({@code ragMeasureJudgedAt}), so a consumer can tell the measure's chart that explains the change.
  */
 record ActionEventData(
         String actionId,
@@ -20,7 +21,8 @@ record ActionEventData(
         OutcomeData outcome,
         ActionData action,
         ActionData previous,
-        String ragMeasure) {
+        String ragMeasure,
+        String ragMeasureJudgedAt) {
 
     record PlanData(String id, String title, String partnership, ContactData owner) {
     }

@@ -43,10 +43,11 @@ public class ActionEvents {
     }
 
     /**
-     * Who and why (and which measure, where a measure's outlook set the RAG rating), and the plan and leads the
-     * action's events describe.
+     * Who and why (and which measure, and when it was judged, where a measure's outlook set the RAG rating), and the
+     * plan and leads the action's events describe.
      */
-    public record Context(String changedBy, String reason, String measure, Plan plan, Function<String, Lead> leads) {
+    public record Context(String changedBy, String reason, String measure, Instant measureJudgedAt, Plan plan,
+                          Function<String, Lead> leads) {
     }
 
     public List<OutboxEvent> created(Action action, long version, Context context) {
@@ -92,7 +93,9 @@ public class ActionEvents {
                 outcome == null ? null : new ActionEventData.OutcomeData(outcome.id(), outcome.reference(), outcome.text()),
                 data(action, context.leads()),
                 previous == null ? null : data(previous, context.leads()),
-                type == ActionEventType.RAG_CHANGED ? context.measure() : null);
+                type == ActionEventType.RAG_CHANGED ? context.measure() : null,
+                type == ActionEventType.RAG_CHANGED && context.measureJudgedAt() != null
+                        ? context.measureJudgedAt().toString() : null);
         String traceparent = currentTraceparent();
         CloudEvent envelope = new CloudEvent("1.0", id, SOURCE, type.cloudEventType(), action.id(), now.toString(),
                 "application/json", DATA_SCHEMA, traceparent, data);
