@@ -3,6 +3,7 @@ package org.planwatch.measure.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,17 +37,20 @@ import org.planwatch.testsupport.TestServers;
  * How fast measure-service takes in partners' figures from {@code measure.datapoints}, next to its two ceilings
  * measured in the same run on the same servers with the same messages: the broker's raw rate (Kafka's own
  * ProducerPerformance and ConsumerPerformance tools) and the store's raw bulk-insert rate (the MongoDB driver's
- * unordered insertMany of the same documents, in the same batch size as the service's polls). Rounds interleave the
- * four, after a warm-up. measure-service runs as a process of its own (its jar, -Xmx512m), so its CPU and memory are
- * its own; the broker and the MongoDB stand-in run in this JVM. Run on demand with
+ * unordered insertMany of the same documents, in batches as large as the service's largest polls, for at least as long
+ * as the service's round took, so that the stand-in's collection pauses weigh on both alike). Rounds interleave the
+ * four, after a warm-up that lasts until the service's JIT compilers are nearly idle. measure-service runs as a
+ * process of its own (its jar, -Xmx512m), so its CPU and memory are its own; the broker and the MongoDB stand-in run
+ * in this JVM. Run on demand with
  * {@code measure-service/bench/run-ingestion-benchmark.sh}, never in the test suite.
  */
 public final class IngestionBenchmark {
 
     static final int MEASURES = Integer.getInteger("bench.measures", 200);
-    static final int EVENTS = Integer.getInteger("bench.events", 100_000);
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
-    static final int POLL = 2000;
+    static final int EVENTS = Integer.getInteger("bench.events", 200_000);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    /** The service's polls take up to this many figures (max.poll.records), stored in one insert: the raw batch. */
+    static final int POLL = 30_000;
 
     public static void main(String[] args) throws Exception {
         String database = "bench-" + UUID.randomUUID();
@@ -60,30 +64,57 @@ public final class IngestionBenchmark {
             List<String> measures = defineMeasures(admin);
             printEnvironment(service);
             MongoCollection<Document> revisions = mongo.getDatabase(database).getCollection("revisions");
-            MongoCollection<Document> ceiling = mongo.getDatabase(database + "-raw").getCollection("revisions");
+            MongoDatabase raw = mongo.getDatabase(database + "-raw");
 
-            // Warm-up of every path.
-            runService(revisions, messages("warm", measures, 20_000));
-            rawProducer(messages("warm", measures, 20_000), "bench.raw.warm");
-            rawStore(ceiling, documents("warm", measures, 20_000));
+            // Warm-up of every path. The service runs for months; what is measured is its steady state. On two
+            // cores shared with the broker and the store, its JIT compilers were half of its CPU in a run after a
+            // 20,000-event warm-up (profiled), so it is fed until its C2 compiler threads are nearly idle (under 0.3 s
+            // of CPU in each of two rounds of 50,000 running), 12 rounds at most.
+            int quiet = 0;
+            int warmRounds = 0;
+            double compiled = 0;
+            while (quiet < 2 && warmRounds < 12) {
+                double compilerBefore = compilerCpuSeconds(service.pid());
+                double rate = runService(revisions, messages("warm" + warmRounds, measures, 50_000));
+                compiled = compilerCpuSeconds(service.pid()) - compilerBefore;
+                quiet = compiled < 0.3 ? quiet + 1 : 0;
+                warmRounds++;
+                System.out.printf("warm-up %d: service %,.0f/s, its C2 compilers busy %.1f s%n", warmRounds, rate,
+                        compiled);
+            }
+            MongoCollection<Document> buckets = mongo.getDatabase(database + "-raw").getCollection("series");
+            MongoCollection<Document> ceilingWithSeries = mongo.getDatabase(database + "-raw")
+                    .getCollection("revisions-with-series");
+            for (int round = 0; round < 3; round++) {
+                rawProducer(messages("warm" + round, measures, 50_000), "bench.raw.warm" + round);
+                rawConsumer("bench.raw.warm" + round, 50_000);
+                rawStoreWithSeries(ceilingWithSeries, buckets, documents("warm-s" + round, measures, 50_000), 0);
+            }
+            rawStore(raw, documents("warm", measures, 100_000), 0);
 
             List<Double> serviceRates = new ArrayList<>();
             List<Double> producerRates = new ArrayList<>();
             List<Double> consumerRates = new ArrayList<>();
             List<Double> storeRates = new ArrayList<>();
             List<Double> storeWithSeriesRates = new ArrayList<>();
-            MongoCollection<Document> buckets = mongo.getDatabase(database + "-raw").getCollection("series");
             double serviceCpu = 0;
             for (int round = 1; round <= ROUNDS; round++) {
                 List<byte[]> events = messages("r" + round, measures, EVENTS);
                 double cpuBefore = cpuSeconds(service.pid());
                 serviceRates.add(runService(revisions, events));
+                double serviceSeconds = EVENTS / last(serviceRates);
                 serviceCpu += cpuSeconds(service.pid()) - cpuBefore;
                 String rawTopic = "bench.raw.r" + round;
                 producerRates.add(rawProducer(events, rawTopic));
                 consumerRates.add(rawConsumer(rawTopic, EVENTS));
-                storeRates.add(rawStore(ceiling, documents("r" + round, measures, EVENTS)));
-                storeWithSeriesRates.add(rawStoreWithSeries(ceiling, buckets, documents("s" + round, measures, EVENTS)));
+                // For as long as the service's round took at least: the stand-in's collection pauses (about a second
+                // every few seconds) then land in both as often, rather than in the service's longer round only.
+                storeRates.add(rawStore(raw, documents("r" + round, measures, EVENTS), serviceSeconds));
+                storeWithSeriesRates.add(rawStoreWithSeries(ceilingWithSeries, buckets,
+                        documents("s" + round, measures, 2 * EVENTS), serviceSeconds));
+                // Not needed again: the store's memory stays that of the service's data and the raw inserts'.
+                ceilingWithSeries.drop();
+                buckets.drop();
                 System.out.printf("round %d: service %,.0f/s | raw producer %,.0f/s, raw consumer %,.0f/s | raw store"
                         + " bulk insert %,.0f/s, with series upserts %,.0f/s%n", round, last(serviceRates),
                         last(producerRates), last(consumerRates), last(storeRates), last(storeWithSeriesRates));
@@ -167,10 +198,13 @@ public final class IngestionBenchmark {
      * measure and year of the poll into the series buckets, as one unordered bulk write.
      */
     static double rawStoreWithSeries(MongoCollection<Document> ceiling, MongoCollection<Document> buckets,
-                                     List<Document> documents) {
+                                     List<Document> documents, double atLeastSeconds) {
         long start = System.nanoTime();
-        for (int i = 0; i < documents.size(); i += POLL) {
-            List<Document> poll = documents.subList(i, Math.min(documents.size(), i + POLL));
+        int inserted = 0;
+        while (inserted < documents.size()
+                && (inserted < EVENTS || System.nanoTime() - start < atLeastSeconds * 1e9)) {
+            List<Document> poll = documents.subList(inserted, Math.min(documents.size(), inserted + POLL));
+            inserted += poll.size();
             ceiling.insertMany(poll, new InsertManyOptions().ordered(false));
             Map<String, Document> maxima = new java.util.HashMap<>();
             for (Document d : poll) {
@@ -186,16 +220,28 @@ public final class IngestionBenchmark {
                     new com.mongodb.client.model.UpdateOptions().upsert(true))));
             buckets.bulkWrite(upserts, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
         }
-        return documents.size() / ((System.nanoTime() - start) / 1e9);
+        return inserted / ((System.nanoTime() - start) / 1e9);
     }
 
-    static double rawStore(MongoCollection<Document> ceiling, List<Document> documents) {
+    /**
+     * Inserts the documents a poll's worth at a time, all of them, then again into a fresh collection (same ids)
+     * until {@code atLeastSeconds} have passed; drops what it inserted.
+     */
+    static double rawStore(MongoDatabase raw, List<Document> documents, double atLeastSeconds) {
         long start = System.nanoTime();
-        for (int i = 0; i < documents.size(); i += POLL) {
-            ceiling.insertMany(documents.subList(i, Math.min(documents.size(), i + POLL)),
-                    new InsertManyOptions().ordered(false));
+        int passes = 0;
+        do {
+            MongoCollection<Document> ceiling = raw.getCollection("revisions-" + passes++);
+            for (int i = 0; i < documents.size(); i += POLL) {
+                ceiling.insertMany(documents.subList(i, Math.min(documents.size(), i + POLL)),
+                        new InsertManyOptions().ordered(false));
+            }
+        } while (System.nanoTime() - start < atLeastSeconds * 1e9);
+        double rate = (double) passes * documents.size() / ((System.nanoTime() - start) / 1e9);
+        for (int pass = 0; pass < passes; pass++) {
+            raw.getCollection("revisions-" + pass).drop();
         }
-        return documents.size() / ((System.nanoTime() - start) / 1e9);
+        return rate;
     }
 
     /** The CloudEvents partners publish: one figure each, every one for a different day of a measure. */
@@ -308,6 +354,25 @@ public final class IngestionBenchmark {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
+    /** CPU seconds the process's C2 compiler threads have used so far. */
+    static double compilerCpuSeconds(long pid) throws Exception {
+        double seconds = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    }
+                } catch (java.io.IOException threadEnded) {
+                    // a compiler thread that ended meanwhile
+                }
+            }
+        }
+        return seconds;
+    }
+
     static String memory(long pid) throws Exception {
         return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
                 .filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
@@ -317,7 +382,7 @@ public final class IngestionBenchmark {
 
     static void printEnvironment(Process service) {
         System.out.printf("JDK %s, %d cores; broker and MongoDB: %s, in the benchmark's JVM (max heap %d MB);"
-                + " measure-service pid %d, -Xmx512m; poll up to %d records%n", System.getProperty("java.version"),
+                + " measure-service pid %d, -Xmx512m; raw inserts %d a batch%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), TestServers.source(),
                 Runtime.getRuntime().maxMemory() >> 20, service.pid(), POLL);
     }
