@@ -102,23 +102,16 @@ class MeasureStalenessEmailsIT {
 
     @Test
     void aRatingChangeThatArrivesBeforeItsMeasuresNewChartIsEmailedWithTheNewChartNotTheOldOne() throws Exception {
-        String lead = "lead-" + UUID.randomUUID() + "@example.org";
-        String actionId = UUID.randomUUID().toString();
-        String measure = "carers-" + UUID.randomUUID().toString().substring(0, 8);
-        String partner = "data-" + UUID.randomUUID() + "@pkavs.example.org";
-        KafkaTopics.send(STATUS, measure, statusEvent(measure, true, false, partner, actionId, JUDGED_AT, A_CHART),
-                Map.of());
-        awaitMails(partner, 1);
+        MeasureWithAChart given = aMeasureWhoseChartWasHeard();
         Instant nextJudgement = JUDGED_AT.plus(Duration.ofDays(92));
 
         // plan-service read the next judgement and lowered the rating before this service read that judgement
-        KafkaTopics.send(ACTIONS, actionId, PlanActionEventFixtures.ragChangedByMeasure(
-                PlanActionEventFixtures.newEventId(), actionId, 2, lead, measure, nextJudgement), Map.of());
+        given.ratingLoweredByItsJudgementAt(nextJudgement);
         Thread.sleep(1000);
-        KafkaTopics.send(STATUS, measure, statusEvent(measure, false, true, partner, actionId, nextJudgement,
-                A_LATER_CHART), Map.of());
+        KafkaTopics.send(STATUS, given.measure(), statusEvent(given.measure(), false, true, given.partner(),
+                given.actionId(), nextJudgement, A_LATER_CHART), Map.of());
 
-        MimeMessage downgrade = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(lead).stream()
+        MimeMessage downgrade = await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(given.lead()).stream()
                 .filter(m -> subjectOf(m).contains("is now RED")).findFirst(), java.util.Optional::isPresent).get();
         assertThat(inlineChart(downgrade)).as("the chart of the judgement that lowered the rating")
                 .isEqualTo(Base64.getDecoder().decode(A_LATER_CHART));
@@ -126,23 +119,34 @@ class MeasureStalenessEmailsIT {
 
     @Test
     void aRatingChangeWhoseMeasuresChartNeverComesIsEmailedWithoutAChartRatherThanAnOlderOne() throws Exception {
-        String lead = "lead-" + UUID.randomUUID() + "@example.org";
-        String actionId = UUID.randomUUID().toString();
-        String measure = "carers-" + UUID.randomUUID().toString().substring(0, 8);
-        String partner = "data-" + UUID.randomUUID() + "@pkavs.example.org";
-        KafkaTopics.send(STATUS, measure, statusEvent(measure, true, false, partner, actionId, JUDGED_AT, A_CHART),
-                Map.of());
-        awaitMails(partner, 1);
+        MeasureWithAChart given = aMeasureWhoseChartWasHeard();
 
-        KafkaTopics.send(ACTIONS, actionId, PlanActionEventFixtures.ragChangedByMeasure(
-                PlanActionEventFixtures.newEventId(), actionId, 2, lead, measure, JUDGED_AT.plus(Duration.ofDays(92))),
-                Map.of());
+        given.ratingLoweredByItsJudgementAt(JUDGED_AT.plus(Duration.ofDays(92)));
 
-        MimeMessage downgrade = awaitMails(lead, 1).get(0);
+        MimeMessage downgrade = awaitMails(given.lead(), 1).get(0);
         assertThat(downgrade.getSubject()).contains("is now RED (was GREEN)");
         assertThat(inlineChart(downgrade)).as("the chart it holds is older than the judgement").isNull();
         assertThat(part(downgrade, "text/html")).doesNotContain("cid:measure-chart");
         assertThat(part(downgrade, "text/plain")).as("the reason still says why").contains("is off track");
+    }
+
+    /** A measure of an action led by {@code lead}, whose chart as judged at {@link #JUDGED_AT} this service holds. */
+    record MeasureWithAChart(String lead, String actionId, String measure, String partner) {
+
+        void ratingLoweredByItsJudgementAt(Instant judgedAt) {
+            KafkaTopics.send(ACTIONS, actionId, PlanActionEventFixtures.ragChangedByMeasure(
+                    PlanActionEventFixtures.newEventId(), actionId, 2, lead, measure, judgedAt), Map.of());
+        }
+    }
+
+    static MeasureWithAChart aMeasureWhoseChartWasHeard() {
+        MeasureWithAChart given = new MeasureWithAChart("lead-" + UUID.randomUUID() + "@example.org",
+                UUID.randomUUID().toString(), "carers-" + UUID.randomUUID().toString().substring(0, 8),
+                "data-" + UUID.randomUUID() + "@pkavs.example.org");
+        KafkaTopics.send(STATUS, given.measure(), statusEvent(given.measure(), true, false, given.partner(),
+                given.actionId(), JUDGED_AT, A_CHART), Map.of());
+        awaitMails(given.partner(), 1);
+        return given;
     }
 
     private static String subjectOf(MimeMessage mail) {
