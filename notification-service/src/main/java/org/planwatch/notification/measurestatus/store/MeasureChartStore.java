@@ -28,15 +28,16 @@ public class MeasureChartStore {
     }
 
     public Optional<ComposedMail.Chart> find(String key) {
-        Document found = mongo.findById(key, Document.class, COLLECTION);
-        return found == null || found.png() == null ? Optional.empty()
-                : Optional.of(new ComposedMail.Chart(found.png(), found.description()));
+        return chart(mongo.findById(key, Document.class, COLLECTION));
     }
 
     /** The measure's chart if the one kept was drawn at {@code drawnAt} or later. */
     public Optional<ComposedMail.Chart> findDrawnSince(String key, Instant drawnAt) {
-        Document found = mongo.findOne(query(where("_id").is(key).and("drawnAt").gte(drawnAt)), Document.class,
-                COLLECTION);
+        return chart(mongo.findOne(query(where("_id").is(key).and("drawnAt").gte(drawnAt)), Document.class,
+                COLLECTION));
+    }
+
+    private static Optional<ComposedMail.Chart> chart(Document found) {
         return found == null || found.png() == null ? Optional.empty()
                 : Optional.of(new ComposedMail.Chart(found.png(), found.description()));
     }
