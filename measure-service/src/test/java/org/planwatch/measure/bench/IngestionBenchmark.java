@@ -82,13 +82,10 @@ public final class IngestionBenchmark {
                 System.out.printf("warm-up %d: service %,.0f/s, its C2 compilers busy %.1f s%n", warmRounds, rate,
                         compiled);
             }
-            MongoCollection<Document> buckets = mongo.getDatabase(database + "-raw").getCollection("series");
-            MongoCollection<Document> ceilingWithSeries = mongo.getDatabase(database + "-raw")
-                    .getCollection("revisions-with-series");
             for (int round = 0; round < 3; round++) {
                 rawProducer(messages("warm" + round, measures, 50_000), "bench.raw.warm" + round);
                 rawConsumer("bench.raw.warm" + round, 50_000);
-                rawStoreWithSeries(ceilingWithSeries, buckets, documents("warm-s" + round, measures, 50_000), 0);
+                rawStoreWithSeries(raw, documents("warm-s" + round, measures, 50_000), 0);
             }
             rawStore(raw, documents("warm", measures, 100_000), 0);
 
@@ -110,11 +107,8 @@ public final class IngestionBenchmark {
                 // For as long as the service's round took at least: the stand-in's collection pauses (about a second
                 // every few seconds) then land in both as often, rather than in the service's longer round only.
                 storeRates.add(rawStore(raw, documents("r" + round, measures, EVENTS), serviceSeconds));
-                storeWithSeriesRates.add(rawStoreWithSeries(ceilingWithSeries, buckets,
-                        documents("s" + round, measures, 2 * EVENTS), serviceSeconds));
-                // Not needed again: the store's memory stays that of the service's data and the raw inserts'.
-                ceilingWithSeries.drop();
-                buckets.drop();
+                storeWithSeriesRates.add(rawStoreWithSeries(raw, documents("s" + round, measures, EVENTS),
+                        serviceSeconds));
                 System.out.printf("round %d: service %,.0f/s | raw producer %,.0f/s, raw consumer %,.0f/s | raw store"
                         + " bulk insert %,.0f/s, with series upserts %,.0f/s%n", round, last(serviceRates),
                         last(producerRates), last(consumerRates), last(storeRates), last(storeWithSeriesRates));
@@ -197,15 +191,9 @@ public final class IngestionBenchmark {
      * The store's raw rate for the service's whole write per poll: the same inserts, plus one {@code $max} upsert per
      * measure and year of the poll into the series buckets, as one unordered bulk write.
      */
-    static double rawStoreWithSeries(MongoCollection<Document> ceiling, MongoCollection<Document> buckets,
-                                     List<Document> documents, double atLeastSeconds) {
-        long start = System.nanoTime();
-        int inserted = 0;
-        while (inserted < documents.size()
-                && (inserted < EVENTS || System.nanoTime() - start < atLeastSeconds * 1e9)) {
-            List<Document> poll = documents.subList(inserted, Math.min(documents.size(), inserted + POLL));
-            inserted += poll.size();
-            ceiling.insertMany(poll, new InsertManyOptions().ordered(false));
+    static double rawStoreWithSeries(MongoDatabase raw, List<Document> documents, double atLeastSeconds) {
+        return inPasses(raw, documents, atLeastSeconds, (pass, poll) -> {
+            raw.getCollection("revisions-with-series-" + pass).insertMany(poll, new InsertManyOptions().ordered(false));
             Map<String, Document> maxima = new java.util.HashMap<>();
             for (Document d : poll) {
                 String period = d.getString("period");
@@ -218,28 +206,37 @@ public final class IngestionBenchmark {
                     new Document("_id", id), new Document("$max", max).append("$setOnInsert",
                     new Document("measure", id.substring(0, id.indexOf('|')))),
                     new com.mongodb.client.model.UpdateOptions().upsert(true))));
-            buckets.bulkWrite(upserts, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
-        }
-        return inserted / ((System.nanoTime() - start) / 1e9);
+            raw.getCollection("series-" + pass).bulkWrite(upserts,
+                    new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        }, "revisions-with-series-", "series-");
+    }
+
+    /** The store's raw bulk-insert rate: the documents inserted a poll's worth at a time. */
+    static double rawStore(MongoDatabase raw, List<Document> documents, double atLeastSeconds) {
+        return inPasses(raw, documents, atLeastSeconds, (pass, poll) -> raw.getCollection("revisions-" + pass)
+                .insertMany(poll, new InsertManyOptions().ordered(false)), "revisions-");
     }
 
     /**
-     * Inserts the documents a poll's worth at a time, all of them, then again into a fresh collection (same ids)
-     * until {@code atLeastSeconds} have passed; drops what it inserted.
+     * Writes the documents a poll's worth at a time, all of them, then again as a new pass into fresh collections
+     * (same ids) until {@code atLeastSeconds} have passed; returns documents written a second, and drops every pass's
+     * collections (named by the prefixes and the pass number).
      */
-    static double rawStore(MongoDatabase raw, List<Document> documents, double atLeastSeconds) {
+    static double inPasses(MongoDatabase raw, List<Document> documents, double atLeastSeconds,
+                           java.util.function.BiConsumer<Integer, List<Document>> write, String... collections) {
         long start = System.nanoTime();
         int passes = 0;
         do {
-            MongoCollection<Document> ceiling = raw.getCollection("revisions-" + passes++);
             for (int i = 0; i < documents.size(); i += POLL) {
-                ceiling.insertMany(documents.subList(i, Math.min(documents.size(), i + POLL)),
-                        new InsertManyOptions().ordered(false));
+                write.accept(passes, documents.subList(i, Math.min(documents.size(), i + POLL)));
             }
+            passes++;
         } while (System.nanoTime() - start < atLeastSeconds * 1e9);
         double rate = (double) passes * documents.size() / ((System.nanoTime() - start) / 1e9);
         for (int pass = 0; pass < passes; pass++) {
-            raw.getCollection("revisions-" + pass).drop();
+            for (String prefix : collections) {
+                raw.getCollection(prefix + pass).drop();
+            }
         }
         return rate;
     }
@@ -349,7 +346,12 @@ public final class IngestionBenchmark {
 
     /** User plus system CPU seconds of a process, from /proc/PID/stat (fields 14 and 15, in clock ticks). */
     static double cpuSeconds(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return cpuSeconds(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** User and system CPU seconds from a process's or thread's {@code stat} file. */
+    static double cpuSeconds(Path statFile) throws java.io.IOException {
+        String stat = Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
@@ -361,9 +363,7 @@ public final class IngestionBenchmark {
             for (Path task : tasks.toList()) {
                 try {
                     if (Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                        seconds += cpuSeconds(task.resolve("stat"));
                     }
                 } catch (java.io.IOException threadEnded) {
                     // a compiler thread that ended meanwhile
