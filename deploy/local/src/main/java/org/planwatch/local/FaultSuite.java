@@ -289,10 +289,14 @@ public final class FaultSuite {
         say("emails received:    %d", sum(received));
         say("missing:            %d (%d of them still queued, not yet sent)", lost, stillQueued());
         say("duplicated:         %d", duplicated);
-        say("last kill to last email: %.1f s (the load ended %.1f s after the last kill)",
-                (lastArrival - lastKillAt) / 1000.0, (loadEndedAt - lastKillAt) / 1000.0);
-        say("last part back to last email: %.1f s; end of the load to last email: %.1f s",
-                (lastArrival - lastBack()) / 1000.0, (lastArrival - loadEndedAt) / 1000.0);
+        if (lastKillAt == 0) {
+            say("no kills; end of the load to last email: %.1f s", (lastArrival - loadEndedAt) / 1000.0);
+        } else {
+            say("last kill to last email: %.1f s (the load ended %.1f s after the last kill)",
+                    (lastArrival - lastKillAt) / 1000.0, (loadEndedAt - lastKillAt) / 1000.0);
+            say("last part back to last email: %.1f s; end of the load to last email: %.1f s",
+                    (lastArrival - lastBack()) / 1000.0, (lastArrival - loadEndedAt) / 1000.0);
+        }
         delays();
     }
 

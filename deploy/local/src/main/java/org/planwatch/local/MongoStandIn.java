@@ -1,11 +1,16 @@
 package org.planwatch.local;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +27,8 @@ public final class MongoStandIn {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]).toAbsolutePath();
         Files.createDirectories(file.getParent());
+        // a message waits for its commit on its connection's event loop: more loops let more messages share one
+        System.setProperty("io.netty.eventLoopThreads", "16");
         MongoServer server = new MongoServer(new DurableH2Backend(file.toString()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "mongo-stand-in-stop"));
         server.bind("127.0.0.1", Integer.parseInt(args[1]));
@@ -30,19 +37,77 @@ public final class MongoStandIn {
 
     /**
      * Writes every change to the file before answering it, as MongoDB's journal does, so {@code kill -9} of the
-     * stand-in loses nothing it acknowledged; left to itself, H2 writes what changed once a second.
+     * stand-in loses nothing it acknowledged (left to itself, H2 writes what changed once a second). Like MongoDB's
+     * journal it commits in groups: one commit covers every message handled before it started, so the messages of
+     * many connections share one write instead of each waiting for its own.
      */
     static final class DurableH2Backend extends H2Backend {
+
+        private long handled;
+        private long committed;
+        private boolean committing;
 
         DurableH2Backend(String file) {
             super(file);
         }
 
         @Override
+        protected MongoDatabase openOrCreateDatabase(String name) {
+            return new H2Database(name, getMvStore(), getCursorRegistry()) {
+                @Override
+                protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
+                                                                boolean sparse) {
+                    return IdLookup.over(super.openOrCreateUniqueIndex(collection, index, keys, sparse), index, keys,
+                            sparse);
+                }
+            };
+        }
+
+        @Override
         public Document handleMessage(MongoMessage message) {
             Document answer = super.handleMessage(message);
-            commit();
+            awaitCommitOf(ticket());
             return answer;
+        }
+
+        private synchronized long ticket() {
+            return ++handled;
+        }
+
+        private void awaitCommitOf(long ticket) {
+            long covered;
+            synchronized (this) {
+                while (committing && committed < ticket) {
+                    waitForCommit();
+                }
+                if (committed >= ticket) {
+                    return;
+                }
+                committing = true;
+                covered = handled;
+            }
+            boolean kept = false;
+            try {
+                commit();
+                kept = true;
+            } finally {
+                synchronized (this) {
+                    committing = false;
+                    if (kept) {
+                        committed = covered;
+                    }
+                    notifyAll();
+                }
+            }
+        }
+
+        private void waitForCommit() {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the commit", e);
+            }
         }
     }
 

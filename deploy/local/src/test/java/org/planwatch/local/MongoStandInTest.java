@@ -86,6 +86,35 @@ class MongoStandInTest {
         }
     }
 
+    @Test
+    void anUpdateNamingOneIdAndAConditionChangesThatDocumentOnlyWhileTheConditionHolds() throws Exception {
+        int port = freePort();
+        SupervisedProcess store = MongoStandIn.process(data.resolve("store.mv"), port, data.resolve("store.log"));
+        store.start();
+        try (MongoClient client = client(port)) {
+            store.awaitReady(Duration.ofSeconds(30));
+            MongoCollection<Document> mail = client.getDatabase("planwatch").getCollection("mail");
+            for (int i = 0; i < 100; i++) {
+                mail.insertOne(new Document("_id", "mail-" + i).append("status", "PENDING").append("attempts", i));
+            }
+            Document pendingFive = new Document("_id", "mail-5").append("status", "PENDING");
+
+            assertThat(mail.updateOne(pendingFive, new Document("$set", new Document("status", "SENT")))
+                    .getModifiedCount()).isEqualTo(1);
+            assertThat(mail.updateOne(pendingFive, new Document("$set", new Document("status", "FAILED")))
+                    .getMatchedCount()).isZero();
+            assertThat(mail.find(new Document("_id", "mail-5")).first()).containsEntry("status", "SENT");
+            assertThat(mail.find(new Document("_id", "mail-5").append("attempts", new Document("$gt", 4))).first())
+                    .containsEntry("attempts", 5);
+            assertThat(mail.find(new Document("_id", "mail-5").append("attempts", new Document("$gt", 5))).first())
+                    .isNull();
+            assertThat(mail.find(new Document("_id", "mail-404").append("status", "PENDING")).first()).isNull();
+            assertThat(mail.countDocuments(new Document("status", "PENDING"))).isEqualTo(99);
+        } finally {
+            store.stop();
+        }
+    }
+
     private static MongoClient client(int port) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
