@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends what waits in the queue. Every replica sends: each email is claimed by one sender with a short lease (see
- * {@link MailQueue#claimNext}), renewed before each attempt, so a killed sender holds up only the email it was
+ * {@link MailQueue#claim}), renewed before each attempt, so a killed sender holds up only the email it was
  * sending, and only until its lease runs out. Each send goes through the "smtp" retry and circuit breaker; a passing
  * failure puts the email back with a later attempt time, a permanent one marks it FAILED with the reason. While the
  * circuit is open nothing is attempted, and everything waiting goes out once the server answers again.
@@ -127,11 +127,11 @@ public class MailDispatcher {
     }
 
     private void sendWaiting() {
-        for (int i = 0; i < batchSize; i++) {
+        for (String due : queue.dueIds(clock.instant(), batchSize)) {
             Instant now = clock.instant();
-            QueuedMail mail = queue.claimNext(senderId, now, now.plus(lease));
+            QueuedMail mail = queue.claim(due, senderId, now, now.plus(lease));
             if (mail == null) {
-                return;
+                continue;
             }
             // This process's other sender may still hold it: sent, and recording that while the store restarts for
             // longer than the lease. Sending it again would double it; its record will say SENT.

@@ -3,11 +3,11 @@ package org.planwatch.notification.mail;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.time.Instant;
 import java.util.List;
+import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -47,13 +47,24 @@ public class MailQueue {
     }
 
     /**
-     * The email due soonest that no sender holds, now held by {@code sender}: its next attempt moves to {@code until},
-     * so no other sender sees it as due before then, and a sender killed while holding it lets it go at that time.
+     * The ids of up to {@code limit} emails due now, soonest first: candidates only, each still to be {@link #claim
+     * claimed}. One look at the queue serves a whole batch, however long the queue's history.
      */
-    public QueuedMail claimNext(String sender, Instant now, Instant until) {
+    public List<String> dueIds(Instant now, int limit) {
         Query due = query(where("status").is(MailStatus.PENDING).and("nextAttemptAt").lte(now))
-                .with(Sort.by("nextAttemptAt", "_id"));
-        return mongo.findAndModify(due, new Update().set("nextAttemptAt", until).set("claimedBy", sender),
+                .with(Sort.by("nextAttemptAt", "_id")).limit(limit);
+        due.fields().include("_id");
+        return mongo.find(due, Document.class, COLLECTION).stream().map(found -> found.getString("_id")).toList();
+    }
+
+    /**
+     * The email, now held by {@code sender}, if it is still due and no other sender holds it: its next attempt moves to
+     * {@code until}, so no other sender sees it as due before then, and a sender killed while holding it lets it go at
+     * that time.
+     */
+    public QueuedMail claim(String id, String sender, Instant now, Instant until) {
+        Query stillDue = query(where("_id").is(id).and("status").is(MailStatus.PENDING).and("nextAttemptAt").lte(now));
+        return mongo.findAndModify(stillDue, new Update().set("nextAttemptAt", until).set("claimedBy", sender),
                 FindAndModifyOptions.options().returnNew(true), QueuedMail.class, COLLECTION);
     }
 
