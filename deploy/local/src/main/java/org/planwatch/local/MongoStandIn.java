@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.h2.mvstore.MVStore;
 
 /**
  * The local stand-in for MongoDB, in a process of its own: mongo-java-server, which speaks the MongoDB wire
@@ -47,8 +48,10 @@ public final class MongoStandIn {
         private long committed;
         private boolean committing;
 
+        // H2 keeps 16 MB of pages by default, and a scan of a larger collection read and deserialized its pages from
+        // the file every time; and each commit rewrites whole pages, so small pages keep a one-field update small
         DurableH2Backend(String file) {
-            super(file);
+            super(new MVStore.Builder().fileName(file).cacheSize(512).pageSplitSize(4096).open());
         }
 
         @Override
@@ -59,6 +62,13 @@ public final class MongoStandIn {
                                                                 boolean sparse) {
                     return IdLookup.over(super.openOrCreateUniqueIndex(collection, index, keys, sparse), index, keys,
                             sparse);
+                }
+
+                @Override
+                protected Index<Object> openOrCreateSecondaryIndex(String collection, String index,
+                                                                   List<IndexKey> keys, boolean sparse) {
+                    return FirstFieldIndex.over(super.openOrCreateSecondaryIndex(collection, index, keys, sparse),
+                            index, keys, sparse);
                 }
             };
         }
@@ -112,7 +122,7 @@ public final class MongoStandIn {
     }
 
     static SupervisedProcess process(Path file, int port, Path logFile) {
-        return new SupervisedProcess("mongodb", null, SupervisedProcess.javaMain("-Xmx384m",
+        return new SupervisedProcess("mongodb", null, SupervisedProcess.javaMain("-Xmx2g",
                 MongoStandIn.class.getName(), file.toString(), Integer.toString(port)), Map.of(), logFile,
                 SupervisedProcess.listening(port));
     }

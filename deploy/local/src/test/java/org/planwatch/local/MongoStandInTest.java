@@ -115,6 +115,53 @@ class MongoStandInTest {
         }
     }
 
+    @Test
+    void aQueryOnAnIndexedFieldFindsWhatAFullReadWouldBeforeAndAfterARestart() throws Exception {
+        int port = freePort();
+        Path file = data.resolve("store.mv");
+        SupervisedProcess store = MongoStandIn.process(file, port, data.resolve("store.log"));
+        store.start();
+        try (MongoClient client = client(port)) {
+            store.awaitReady(Duration.ofSeconds(30));
+            MongoCollection<Document> mail = client.getDatabase("planwatch").getCollection("mail");
+            mail.createIndex(new Document("status", 1).append("due", 1));
+            mail.createIndex(new Document("tags", 1));
+            for (int i = 0; i < 60; i++) {
+                mail.insertOne(new Document("_id", "mail-" + i).append("status", i % 3 == 0 ? "SENT" : "PENDING")
+                        .append("due", i).append("tags", i % 2 == 0 ? List.of("even", "any") : "odd"));
+            }
+            mail.updateOne(new Document("_id", "mail-1"), new Document("$set", new Document("status", "SENT")));
+            mail.updateOne(new Document("_id", "mail-3"), new Document("$set", new Document("status", "PENDING")));
+            mail.deleteOne(new Document("_id", "mail-2"));
+            mail.updateOne(new Document("_id", "mail-4"), new Document("$unset", new Document("status", "")));
+
+            assertThat(dueSoonest(mail)).containsExactly("mail-3", "mail-5", "mail-7", "mail-8", "mail-10");
+            assertThat(mail.countDocuments(new Document("tags", "even"))).isEqualTo(29);
+            assertThat(mail.countDocuments(new Document("tags", "odd"))).isEqualTo(30);
+            assertThat(mail.countDocuments(new Document("status", "SENT"))).isEqualTo(20);
+        } finally {
+            store.stop();
+        }
+
+        store = MongoStandIn.process(file, port, data.resolve("store.log"));
+        store.start();
+        try (MongoClient client = client(port)) {
+            store.awaitReady(Duration.ofSeconds(30));
+            MongoCollection<Document> mail = client.getDatabase("planwatch").getCollection("mail");
+            assertThat(dueSoonest(mail)).containsExactly("mail-3", "mail-5", "mail-7", "mail-8", "mail-10");
+            assertThat(mail.countDocuments(new Document("tags", "even"))).isEqualTo(29);
+        } finally {
+            store.stop();
+        }
+    }
+
+    private static List<String> dueSoonest(MongoCollection<Document> mail) {
+        List<String> ids = new ArrayList<>();
+        mail.find(new Document("status", "PENDING").append("due", new Document("$lte", 10)))
+                .sort(new Document("due", 1)).limit(5).forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
     private static MongoClient client(int port) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
