@@ -52,6 +52,7 @@ public final class FaultSuite {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String gateway = "http://localhost:8080";
     private final String inbox = "http://localhost:8025";
+    private final List<JsonNode> inboxSeen = new ArrayList<>();
     private final AccessToken administrator = AccessToken.administratorScript("http://localhost:9000");
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Integer> expected = new ConcurrentHashMap<>();
@@ -313,7 +314,7 @@ public final class FaultSuite {
             restored = new ArrayList<>(backTimes);
         }
         java.util.regex.Pattern change = java.util.regex.Pattern.compile("suite change (\\d+)");
-        for (JsonNode mail : JSON.readTree(inboxMessages())) {
+        for (JsonNode mail : inboxMessages()) {
             if (!expected.containsKey(mail.path("to").path(0).asString(""))) {
                 continue;
             }
@@ -359,7 +360,7 @@ public final class FaultSuite {
 
     private Map<String, Integer> received() throws Exception {
         Map<String, Integer> counts = new HashMap<>();
-        for (JsonNode mail : JSON.readTree(inboxMessages())) {
+        for (JsonNode mail : inboxMessages()) {
             for (JsonNode to : mail.get("to")) {
                 if (expected.containsKey(to.asString()) && !mail.get("subject").asString().contains("is due")) {
                     counts.merge(to.asString(), 1, Integer::sum);
@@ -370,7 +371,8 @@ public final class FaultSuite {
         return counts;
     }
 
-    private String inboxMessages() {
+    /** Every email in the inbox; only those that arrived since the last call are fetched. */
+    private List<JsonNode> inboxMessages() {
         HttpResponse<String> r = null;
         for (int attempt = 0; r == null || r.statusCode() != 200; attempt++) {
             if (attempt > 120) {
@@ -380,7 +382,7 @@ public final class FaultSuite {
                 sleep(1000);
             }
             try {
-                r = http.send(HttpRequest.newBuilder(URI.create(inbox + "/api/messages"))
+                r = http.send(HttpRequest.newBuilder(URI.create(inbox + "/api/messages?after=" + (inboxSeen.size() - 1)))
                         .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException inboxRestarting) {
                 r = null;
@@ -389,7 +391,8 @@ public final class FaultSuite {
                 throw new IllegalStateException(e);
             }
         }
-        return r.body();
+        JSON.readTree(r.body()).forEach(inboxSeen::add);
+        return inboxSeen;
     }
 
     private int publishedEvents(List<Tracked> actions) {

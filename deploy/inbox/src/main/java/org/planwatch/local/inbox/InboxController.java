@@ -57,8 +57,10 @@ class InboxController {
 
     @GetMapping("/api/messages")
     @ResponseBody
-    List<Mail> messages(@RequestParam(required = false) String to) throws Exception {
-        return mailbox.all().stream()
+    List<Mail> messages(@RequestParam(required = false) String to, @RequestParam(defaultValue = "-1") int after)
+            throws Exception {
+        List<Mail> all = mailbox.all();
+        return all.subList(Math.min(all.size(), Math.max(0, after + 1)), all.size()).stream()
                 .filter(m -> to == null || m.to().stream().anyMatch(to::equalsIgnoreCase)).toList();
     }
 

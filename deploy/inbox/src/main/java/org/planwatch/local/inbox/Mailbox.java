@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -38,12 +40,32 @@ class Mailbox {
     private static final Session SESSION = Session.getInstance(new Properties());
     private final Path directory;
     private final List<Mail> mails = new ArrayList<>();
+    private final CompletableFuture<Void> earlierRead;
 
-    Mailbox(@Value("${inbox.directory}") Path directory) throws Exception {
+    /**
+     * The emails of earlier runs are read in the background, so that after a restart the SMTP server takes email at
+     * once rather than after reading tens of thousands of files; the page and the API wait for them.
+     */
+    Mailbox(@Value("${inbox.directory}") Path directory) throws IOException {
         this.directory = Files.createDirectories(directory);
-        for (int id = 0; Files.exists(file(id)); id++) {
+        int earlier = 0;
+        while (Files.exists(file(earlier))) {
+            earlier++;
+        }
+        mails.addAll(Collections.nCopies(earlier, null));
+        int count = earlier;
+        earlierRead = CompletableFuture.runAsync(() -> readEarlier(count));
+    }
+
+    private void readEarlier(int count) {
+        for (int id = 0; id < count; id++) {
             try (InputStream in = Files.newInputStream(file(id))) {
-                mails.add(read(id, new MimeMessage(SESSION, in)));
+                Mail mail = read(id, new MimeMessage(SESSION, in));
+                synchronized (this) {
+                    mails.set(id, mail);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("the inbox could not read " + file(id), e);
             }
         }
     }
@@ -62,15 +84,21 @@ class Mailbox {
         }
     }
 
-    synchronized List<Mail> all() {
-        return List.copyOf(mails);
+    List<Mail> all() {
+        earlierRead.join();
+        synchronized (this) {
+            return List.copyOf(mails);
+        }
     }
 
-    synchronized void empty() throws IOException {
-        for (int id = 0; id < mails.size(); id++) {
-            Files.deleteIfExists(file(id));
+    void empty() throws IOException {
+        earlierRead.join();
+        synchronized (this) {
+            for (int id = 0; id < mails.size(); id++) {
+                Files.deleteIfExists(file(id));
+            }
+            mails.clear();
         }
-        mails.clear();
     }
 
     private Path file(int id) {
