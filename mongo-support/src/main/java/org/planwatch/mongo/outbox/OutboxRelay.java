@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,7 +36,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  *
  * <p>Replicas share the work without a global lock: each document with events waiting is claimed by one relay with a
  * short lease (an atomic conditional update), so one aggregate's events go out in order, and a relay killed while
- * holding a claim delays that document by at most the lease. A crash after the broker acknowledged and before the
+ * holding a claim delays that document by at most the lease. The document relayed longest ago is claimed first, so
+ * an aggregate that changes all the time cannot keep the others waiting. A crash after the broker acknowledged and before the
  * pull repeats an event with the same id, which consumers skip; nothing is ever pulled before the broker has it, so
  * nothing is lost.
  */
@@ -102,12 +104,16 @@ public class OutboxRelay {
         return published;
     }
 
-    /** A document with events waiting that no other relay holds, now held by this one for the lease. */
+    /**
+     * A document with events waiting that no other relay holds, now held by this one for the lease: one never relayed,
+     * or else the one relayed longest ago (a relay gives a document up by setting its lease's end to that moment).
+     */
     private Document claimNext(String collection) {
         Instant now = clock.instant();
         // Asked by event id so that the sparse index on outbox.eventId answers it: only documents with events waiting.
         Query waiting = query(where("outbox.eventId").exists(true)
-                .orOperator(where("outboxLease.until").exists(false), where("outboxLease.until").lt(now)));
+                .orOperator(where("outboxLease.until").exists(false), where("outboxLease.until").lt(now)))
+                .with(Sort.by("outboxLease.until"));
         waiting.fields().include("outbox");
         Update claim = new Update().set("outboxLease.by", relayId).set("outboxLease.until", now.plus(lease));
         return mongo.findAndModify(waiting, claim, FindAndModifyOptions.options().returnNew(true), Document.class,
@@ -149,7 +155,8 @@ public class OutboxRelay {
     protected void markPublished(String collection, Object id, List<String> eventIds) {
         Update done = new Update().pull("outbox", query(where("eventId").in(eventIds)).getQueryObject());
         if (mongo.updateFirst(query(where("_id").is(id).and("outboxLease.by").is(relayId)),
-                done.unset("outboxLease"), collection).getMatchedCount() == 0) {
+                done.unset("outboxLease.by").set("outboxLease.until", clock.instant()), collection)
+                .getMatchedCount() == 0) {
             // The lease ran out and another relay holds the document now: pull what went out, leave its claim alone.
             mongo.updateFirst(query(where("_id").is(id)), new Update().pull("outbox",
                     query(where("eventId").in(eventIds)).getQueryObject()), collection);

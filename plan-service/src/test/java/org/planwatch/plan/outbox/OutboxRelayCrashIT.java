@@ -136,6 +136,48 @@ class OutboxRelayCrashIT {
         }
     }
 
+    @Test
+    void anActionThatKeepsChangingDoesNotKeepTheOthersWaiting() {
+        HttpJson http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
+        String lead = http.post("/api/leads", object("name", "Busy Lead " + System.nanoTime(), "email", "b@example.org"))
+                .at("$.id");
+        String plan = http.post("/api/plans", object("title", "Busy plan", "owner",
+                object("name", "Owner", "email", "owner@example.org"))).at("$.id");
+        List<String> actions = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            actions.add(http.post("/api/actions", object("planId", plan, "text", "Action " + i, "leads", List.of(lead),
+                    "due", "Jun 22")).at("$.id"));
+        }
+        drain(relay);
+        OutboxRelay oneAtATime = new OutboxRelay(mongo, bridge, Clock.systemUTC(), tracer, propagator,
+                List.of("actions"), 1, Duration.ofSeconds(30));
+        for (String action : actions) {
+            http.put("/api/actions/" + action + "/due-date", object("due", "Jul 22"), "If-Match", "\"1\"");
+        }
+        drain(oneAtATime, 1);
+        String relayed = outboxSize(actions.get(0)) == 0 ? actions.get(0) : actions.get(1);
+        String waiting = relayed.equals(actions.get(0)) ? actions.get(1) : actions.get(0);
+        http.put("/api/actions/" + relayed + "/due-date", object("due", "Aug 22"), "If-Match", "\"2\"");
+
+        drain(oneAtATime, 1);
+
+        assertThat(outboxSize(waiting)).as("the action waiting longer goes next").isZero();
+        assertThat(outboxSize(relayed)).isEqualTo(1);
+        drain(relay);
+    }
+
+    private void drain(OutboxRelay relay, int documents) {
+        for (int i = 0; i < documents; i++) {
+            relay.relay("actions");
+        }
+    }
+
+    private void drain(OutboxRelay relay) {
+        while (relay.relay("actions") > 0) {
+            // until nothing waits
+        }
+    }
+
     private static int drain(OutboxRelay relay, java.util.concurrent.CountDownLatch start) throws InterruptedException {
         start.await();
         int total = 0;
