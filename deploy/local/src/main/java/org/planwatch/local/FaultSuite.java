@@ -53,6 +53,7 @@ public final class FaultSuite {
     private final String gateway = "http://localhost:8080";
     private final String inbox = "http://localhost:8025";
     private final List<JsonNode> inboxSeen = new ArrayList<>();
+    private int inboxBefore;
     private final AccessToken administrator = AccessToken.administratorScript("http://localhost:9000");
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Integer> expected = new ConcurrentHashMap<>();
@@ -89,6 +90,8 @@ public final class FaultSuite {
     private void run(Map<String, Integer> options) throws Exception {
         int changes = options.get("changes");
         int rate = options.get("rate");
+        inboxBefore = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(inbox + "/api/messages/count")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("count").asInt();
         List<Tracked> actions = createActions(options.get("actions"));
         long loadMillis = changes * 1000L / rate;
         say("run %s: %d changes over %d actions at %d/s (about %d s), %d kills of each of %s", run, changes,
@@ -371,7 +374,7 @@ public final class FaultSuite {
         return counts;
     }
 
-    /** Every email in the inbox; only those that arrived since the last call are fetched. */
+    /** Every email the inbox received since the run began; only those that arrived since the last call are fetched. */
     private List<JsonNode> inboxMessages() {
         HttpResponse<String> r = null;
         for (int attempt = 0; r == null || r.statusCode() != 200; attempt++) {
@@ -382,7 +385,7 @@ public final class FaultSuite {
                 sleep(1000);
             }
             try {
-                r = http.send(HttpRequest.newBuilder(URI.create(inbox + "/api/messages?after=" + (inboxSeen.size() - 1)))
+                r = http.send(HttpRequest.newBuilder(URI.create(inbox + "/api/messages?after=" + (inboxBefore + inboxSeen.size() - 1)))
                         .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException inboxRestarting) {
                 r = null;

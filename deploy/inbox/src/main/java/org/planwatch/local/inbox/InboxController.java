@@ -3,6 +3,7 @@ package org.planwatch.local.inbox;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.planwatch.local.inbox.Mailbox.Mail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -62,6 +63,12 @@ class InboxController {
         List<Mail> all = mailbox.all();
         return all.subList(Math.min(all.size(), Math.max(0, after + 1)), all.size()).stream()
                 .filter(m -> to == null || m.to().stream().anyMatch(to::equalsIgnoreCase)).toList();
+    }
+
+    @GetMapping("/api/messages/count")
+    @ResponseBody
+    Map<String, Integer> count() {
+        return Map.of("count", mailbox.all().size());
     }
 
     @DeleteMapping("/api/messages")
