@@ -111,8 +111,9 @@ public class OutboxRelay {
     private Document claimNext(String collection) {
         Instant now = clock.instant();
         // Asked by event id so that the sparse index on outbox.eventId answers it: only documents with events waiting.
+        // A lease that ends now is over: a document given up this very millisecond (or under a stopped clock) is free.
         Query waiting = query(where("outbox.eventId").exists(true)
-                .orOperator(where("outboxLease.until").exists(false), where("outboxLease.until").lt(now)))
+                .orOperator(where("outboxLease.until").exists(false), where("outboxLease.until").lte(now)))
                 .with(Sort.by("outboxLease.until"));
         waiting.fields().include("outbox");
         Update claim = new Update().set("outboxLease.by", relayId).set("outboxLease.until", now.plus(lease));

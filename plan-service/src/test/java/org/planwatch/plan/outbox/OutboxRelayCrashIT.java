@@ -64,10 +64,8 @@ class OutboxRelayCrashIT {
     @Test
     void aRelayCrashAfterPublishingRepeatsEventsWithTheSameIdsAndLosesNone() {
         HttpJson http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
-        String lead = http.post("/api/leads", object("name", "Crash Lead " + System.nanoTime(), "email", "crash@example.org"))
-                .at("$.id");
-        String plan = http.post("/api/plans", object("title", "Crash plan", "owner",
-                object("name", "Owner", "email", "owner@example.org"))).at("$.id");
+        String lead = newLead(http, "Crash");
+        String plan = newPlan(http, "Crash");
         String action = http.post("/api/actions", object("planId", plan, "text", "Survive a crash", "leads", List.of(lead),
                 "due", "Jun 22")).at("$.id");
         http.put("/api/actions/" + action + "/due-date", object("due", "Jul 22"), "If-Match", "\"1\"");
@@ -99,10 +97,8 @@ class OutboxRelayCrashIT {
     @Test
     void twoRelaysAtOnceShareTheWorkAndPublishEachEventOnceInItsActionsOrder() throws Exception {
         HttpJson http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
-        String lead = http.post("/api/leads", object("name", "Shared Lead " + System.nanoTime(), "email", "s@example.org"))
-                .at("$.id");
-        String plan = http.post("/api/plans", object("title", "Shared plan", "owner",
-                object("name", "Owner", "email", "owner@example.org"))).at("$.id");
+        String lead = newLead(http, "Shared");
+        String plan = newPlan(http, "Shared");
         List<String> actions = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String action = http.post("/api/actions", object("planId", plan, "text", "Action " + i,
@@ -139,10 +135,8 @@ class OutboxRelayCrashIT {
     @Test
     void anActionThatKeepsChangingDoesNotKeepTheOthersWaiting() {
         HttpJson http = new HttpJson("http://localhost:" + port).as(TestIssuer.shared().administrator("Doncaster"));
-        String lead = http.post("/api/leads", object("name", "Busy Lead " + System.nanoTime(), "email", "b@example.org"))
-                .at("$.id");
-        String plan = http.post("/api/plans", object("title", "Busy plan", "owner",
-                object("name", "Owner", "email", "owner@example.org"))).at("$.id");
+        String lead = newLead(http, "Busy");
+        String plan = newPlan(http, "Busy");
         List<String> actions = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
             actions.add(http.post("/api/actions", object("planId", plan, "text", "Action " + i, "leads", List.of(lead),
@@ -164,6 +158,16 @@ class OutboxRelayCrashIT {
         assertThat(outboxSize(waiting)).as("the action waiting longer goes next").isZero();
         assertThat(outboxSize(relayed)).isEqualTo(1);
         drain(relay);
+    }
+
+    private static String newLead(HttpJson http, String name) {
+        return http.post("/api/leads", object("name", name + " Lead " + System.nanoTime(), "email", "lead@example.org"))
+                .at("$.id");
+    }
+
+    private static String newPlan(HttpJson http, String name) {
+        return http.post("/api/plans", object("title", name + " plan", "owner",
+                object("name", "Owner", "email", "owner@example.org"))).at("$.id");
     }
 
     private void drain(OutboxRelay relay, int documents) {
