@@ -37,9 +37,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * <p>Replicas share the work without a global lock: each document with events waiting is claimed by one relay with a
  * short lease (an atomic conditional update), so one aggregate's events go out in order, and a relay killed while
  * holding a claim delays that document by at most the lease. The document relayed longest ago is claimed first, so
- * an aggregate that changes all the time cannot keep the others waiting. A crash after the broker acknowledged and before the
- * pull repeats an event with the same id, which consumers skip; nothing is ever pulled before the broker has it, so
- * nothing is lost.
+ * an aggregate that changes all the time cannot keep the others waiting. A crash after the broker acknowledged and
+ * before the pull repeats an event with the same id, which consumers skip; nothing is ever pulled before the broker
+ * has it, so nothing is lost.
  */
 public class OutboxRelay {
 

@@ -48,7 +48,7 @@ public class MailQueue {
 
     /**
      * The ids of up to {@code limit} emails due now, soonest first: candidates only, each still to be {@link #claim
-     * claimed}. One look at the queue serves a whole batch, however long the queue's history.
+     * claimed}. One search serves a whole batch, not one per email.
      */
     public List<String> dueIds(Instant now, int limit) {
         Query due = query(where("status").is(MailStatus.PENDING).and("nextAttemptAt").lte(now))
