@@ -17,6 +17,10 @@ import org.springframework.context.annotation.Bean;
 public class LocalInbox {
 
     public static void main(String[] args) {
+        // GreenMail parses every email with Jakarta Mail, which otherwise looks this provider up with a ServiceLoader
+        // through every jar for each body part: two thirds of the inbox's CPU under load.
+        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider",
+                "org.eclipse.angus.mail.util.MailStreamProvider");
         SpringApplication.run(LocalInbox.class, args);
     }
 
