@@ -230,11 +230,17 @@ public final class LocalStack implements AutoCloseable {
                 "discovery", Map.of("client", Map.of("simple", Map.of("instances", instances)))))));
     }
 
-    /** A part's jar: run-local copies the jars aside first, so a build while the stack runs cannot pull them away. */
+    /**
+     * A part's jar: run-local copies the jars aside first, so a build while the stack runs cannot pull them away, and
+     * unpacks each into a folder of its own (its classes, and its libraries beside it) where it starts faster.
+     */
     private Path jar(String name, String module) {
         String copied = System.getProperty("planwatch.jars");
-        return (copied != null ? Path.of(copied) : settings.root().resolve(module).resolve("target"))
-                .resolve(name + ".jar");
+        if (copied == null) {
+            return settings.root().resolve(module).resolve("target").resolve(name + ".jar");
+        }
+        Path unpacked = Path.of(copied, name, name + ".jar");
+        return Files.exists(unpacked) ? unpacked : Path.of(copied, name + ".jar");
     }
 
     @Override
