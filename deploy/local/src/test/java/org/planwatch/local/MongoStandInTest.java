@@ -155,6 +155,25 @@ class MongoStandInTest {
         }
     }
 
+    @Test
+    void readsAnswerWithoutWaitingForTheCommitAndEverythingElseWaits() {
+        assertThat(MongoStandIn.DurableH2Backend.changesNothing(command("find"))).isTrue();
+        assertThat(MongoStandIn.DurableH2Backend.changesNothing(command("getMore"))).isTrue();
+        assertThat(MongoStandIn.DurableH2Backend.changesNothing(command("aggregate").append("pipeline",
+                List.of(new de.bwaldvogel.mongo.bson.Document("$match", new de.bwaldvogel.mongo.bson.Document()))))).isTrue();
+
+        assertThat(MongoStandIn.DurableH2Backend.changesNothing(command("aggregate").append("pipeline",
+                List.of(new de.bwaldvogel.mongo.bson.Document("$merge", "copies"))))).isFalse();
+        assertThat(MongoStandIn.DurableH2Backend.changesNothing(command("insert"))).isFalse();
+        assertThat(MongoStandIn.DurableH2Backend.changesNothing(command("update"))).isFalse();
+        assertThat(MongoStandIn.DurableH2Backend.changesNothing(command("findAndModify"))).isFalse();
+        assertThat(MongoStandIn.DurableH2Backend.changesNothing(command("somethingNew"))).isFalse();
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document command(String name) {
+        return new de.bwaldvogel.mongo.bson.Document(name, "mail").append("$db", "planwatch");
+    }
+
     private static List<String> dueSoonest(MongoCollection<Document> mail) {
         List<String> ids = new ArrayList<>();
         mail.find(new Document("status", "PENDING").append("due", new Document("$lte", 10)))

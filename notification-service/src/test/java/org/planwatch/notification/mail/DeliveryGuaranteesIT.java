@@ -134,8 +134,11 @@ class DeliveryGuaranteesIT {
     @Test
     void twoReplicasShareTheQueueAndNoEmailIsSentTwice() {
         smtp = startSmtp();
-        service = start();
-        replica = start();
+        // One consumer each, so that each replica takes some of the topic's three partitions (with three each, one
+        // replica's consumers can hold all of them); the senders share the queue whoever consumed.
+        Map<String, String> oneConsumer = Map.of("spring.cloud.stream.bindings.planActionEvents-in-0.consumer.concurrency", "1");
+        service = start(oneConsumer);
+        replica = start(oneConsumer);
         // Both consume before anything is published: a replica still joining would leave the other all the events.
         await().atMost(Duration.ofSeconds(60)).until(() -> membersConsuming(topic) == 2);
         List<String> leads = publishDueDateChanges(40);

@@ -130,6 +130,33 @@ class MeasureStalenessEmailsIT {
         assertThat(part(downgrade, "text/plain")).as("the reason still says why").contains("is off track");
     }
 
+    @Test
+    void aRatingChangeWaitingForItsMeasuresChartDoesNotHoldUpOtherActionsEmails() throws Exception {
+        MeasureWithAChart given = aMeasureWhoseChartWasHeard();
+        String otherLead = "lead-" + UUID.randomUUID() + "@example.org";
+        String otherAction = anActionIdOnAnotherPartitionThan(given.actionId());
+
+        given.ratingLoweredByItsJudgementAt(JUDGED_AT.plus(Duration.ofDays(92)));
+        KafkaTopics.send(ACTIONS, otherAction, PlanActionEventFixtures.dueDateChanged(
+                PlanActionEventFixtures.newEventId(), otherAction, 2, otherLead, "2026-06-30", "2026-09-30"), Map.of());
+
+        awaitMails(otherLead, 1);
+        assertThat(mailsTo(given.lead())).as("the rating change still waits for its chart (3 s here)").isEmpty();
+        assertThat(awaitMails(given.lead(), 1).get(0).getSubject()).contains("is now RED (was GREEN)");
+    }
+
+    /** Kafka's default partitioner's choice among the topic's three partitions. */
+    private static String anActionIdOnAnotherPartitionThan(String actionId) {
+        int taken = partitionOf(actionId);
+        return java.util.stream.Stream.generate(() -> UUID.randomUUID().toString())
+                .filter(id -> partitionOf(id) != taken).findFirst().orElseThrow();
+    }
+
+    private static int partitionOf(String key) {
+        byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(bytes)) % 3;
+    }
+
     /** A measure of an action led by {@code lead}, whose chart as judged at {@link #JUDGED_AT} this service holds. */
     record MeasureWithAChart(String lead, String actionId, String measure, String partner) {
 
