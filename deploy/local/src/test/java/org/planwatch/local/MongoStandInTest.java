@@ -156,7 +156,7 @@ class MongoStandInTest {
     }
 
     @Test
-    void readsAnswerWithoutWaitingForTheCommitAndEverythingElseWaits() {
+    void onlyCommandsKnownToChangeNothingAreAnsweredBeforeTheNextCommit() {
         assertThat(MongoStandIn.DurableH2Backend.changesNothing(command("find"))).isTrue();
         assertThat(MongoStandIn.DurableH2Backend.changesNothing(command("getMore"))).isTrue();
         assertThat(MongoStandIn.DurableH2Backend.changesNothing(command("aggregate").append("pipeline",
