@@ -90,24 +90,33 @@ public class ActionService {
 
     /** The action, if its plan is the caller's partnership's; another partnership's is answered as not found. */
     public Versioned<Action> get(String id, Caller caller) {
-        Versioned<Action> action = get(id);
-        plans.find(action.value().planId()).filter(plan -> caller.belongsTo(plan.value().partnership()))
-                .orElseThrow(() -> new NotFoundException("action", id));
-        return action;
+        return inCallersPartnership(id, caller).action();
+    }
+
+    /** An action as read with its plan, so that a change checked against them needs neither read again. */
+    public record ActionInPlan(Versioned<Action> action, Plan plan) {
     }
 
     /**
      * Refuses a change by a lead professional who does not lead the action (as a person or as the contact of a
      * leading organisation); administrators change any action of their partnership.
      */
-    public Versioned<Action> changeableBy(String id, Caller caller) {
-        Versioned<Action> action = get(id, caller);
+    public ActionInPlan changeableBy(String id, Caller caller) {
+        ActionInPlan found = inCallersPartnership(id, caller);
         if (!caller.isAdministrator() && leads.idsAnsweredBy(caller.email(), caller.partnership()).stream()
-                .noneMatch(action.value().leadIds()::contains)) {
+                .noneMatch(found.action().value().leadIds()::contains)) {
             throw new ForbiddenException("Not your action", "only the action's leads and administrators may change "
                     + "action " + id + "; " + caller.subject() + " does not lead it");
         }
-        return action;
+        return found;
+    }
+
+    private ActionInPlan inCallersPartnership(String id, Caller caller) {
+        Versioned<Action> action = get(id);
+        Plan plan = plans.find(action.value().planId()).map(Versioned::value)
+                .filter(p -> caller.belongsTo(p.partnership()))
+                .orElseThrow(() -> new NotFoundException("action", id));
+        return new ActionInPlan(action, plan);
     }
 
     /**
@@ -117,9 +126,17 @@ public class ActionService {
      * @param leadRefs ids, names or aliases of the new leads, or null to keep the leads
      */
     public Versioned<Action> edit(String id, long expectedVersion, ActionEdit edit, List<String> leadRefs, Actor actor) {
-        Versioned<Action> current = get(id).requireVersion(expectedVersion);
-        List<Lead> newLeads = leadRefs == null ? null
-                : leads.resolveAll("leads", leadRefs, plan(current.value().planId()).partnership());
+        Versioned<Action> current = get(id);
+        return edit(new ActionInPlan(current, plan(current.value().planId())), expectedVersion, edit, leadRefs, actor);
+    }
+
+    /** As {@link #edit(String, long, ActionEdit, List, Actor)}, on the action and plan as {@link #changeableBy} read them. */
+    public Versioned<Action> edit(ActionInPlan target, long expectedVersion, ActionEdit edit, List<String> leadRefs,
+                                  Actor actor) {
+        Versioned<Action> current = target.action().requireVersion(expectedVersion);
+        Plan plan = target.plan();
+        String id = current.value().id();
+        List<Lead> newLeads = leadRefs == null ? null : leads.resolveAll("leads", leadRefs, plan.partnership());
         if (newLeads != null) {
             edit = edit.withLeadIds(newLeads.stream().map(Lead::id).toList());
         }
@@ -127,7 +144,6 @@ public class ActionService {
         if (!change.changedAnything()) {
             return current;
         }
-        Plan plan = plan(change.after().planId());
         plan.checkPlacement(change.after().themeId(), change.after().outcomeId());
         long next = expectedVersion + 1;
         Map<String, Lead> known = leadsOf(change.before(), change.after());

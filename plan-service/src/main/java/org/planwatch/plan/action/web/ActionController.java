@@ -122,7 +122,7 @@ class ActionController {
                     + "and review; its text, place, leads and measures are changed by an administrator");
         }
         long version = RequestVersion.required(ifMatch, body.version);
-        Versioned<Action> current = actions.changeableBy(id, caller);
+        ActionService.ActionInPlan current = actions.changeableBy(id, caller);
         DueDate due = ActionRequests.due("due", body.dueText());
         ActionEdit.Builder edit = ActionEdit.builder().placement(body.themeId, body.outcomeId)
                 .reference(body.reference).text(body.text).due(due)
@@ -134,10 +134,10 @@ class ActionController {
         if (body.clearsReview()) {
             edit.clearReview();
         } else if (body.reviewRequest() != null) {
-            DueDate reviewedDue = due != null || body.clearsDue() ? due : current.value().due();
+            DueDate reviewedDue = due != null || body.clearsDue() ? due : current.action().value().due();
             edit.review(body.reviewRequest().toReview("review", reviewedDue));
         }
-        return respond(actions.edit(id, version, edit.build(), body.leads, actor(caller, body.reason)));
+        return respond(actions.edit(current, version, edit.build(), body.leads, actor(caller, body.reason)));
     }
 
     @PutMapping("/{id}/due-date")
@@ -241,8 +241,7 @@ class ActionController {
     private ResponseEntity<ActionResponse> change(String id, String ifMatch, Long bodyVersion, ActionEdit edit,
                                                   List<String> leadRefs, String reason, Caller caller) {
         long version = RequestVersion.required(ifMatch, bodyVersion);
-        actions.changeableBy(id, caller);
-        return respond(actions.edit(id, version, edit, leadRefs, actor(caller, reason)));
+        return respond(actions.edit(actions.changeableBy(id, caller), version, edit, leadRefs, actor(caller, reason)));
     }
 
     /** The history and the events name the token's subject: who changed it is never what a caller writes. */
