@@ -5,10 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.planwatch.problem.InvalidFieldException;
@@ -109,21 +110,35 @@ public final class InputLimits {
                 map.forEach((key, item) -> walk(path.isEmpty() ? String.valueOf(key) : path + "." + key, item,
                         depth + 1, itemsDeclared, false));
             } else if (value instanceof Record record) {
-                for (RecordComponent component : record.getClass().getRecordComponents()) {
+                for (Component component : COMPONENTS.get(record.getClass())) {
                     try {
-                        var accessor = component.getAccessor();
-                        accessor.setAccessible(true);
-                        Object field = accessor.invoke(record);
-                        walk(path.isEmpty() ? component.getName() : path + "." + component.getName(), field, depth + 1,
-                                constrained(component.getAnnotations())
-                                        || constrained(component.getAnnotatedType().getAnnotations()),
-                                itemsConstrained(component.getAnnotatedType()));
+                        walk(path.isEmpty() ? component.name() : path + "." + component.name(),
+                                component.accessor().invoke(record), depth + 1, component.declared(),
+                                component.itemsDeclared());
                     } catch (ReflectiveOperationException unreadable) {
-                        throw new IllegalStateException("cannot read " + component, unreadable);
+                        throw new IllegalStateException("cannot read " + component.name(), unreadable);
                     }
                 }
             }
         }
+
+        /** A record's component as the walk reads it; looked up once per record class, not on every request. */
+        private record Component(String name, Method accessor, boolean declared, boolean itemsDeclared) {
+        }
+
+        private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+            @Override
+            protected List<Component> computeValue(Class<?> type) {
+                return Arrays.stream(type.getRecordComponents()).map(component -> {
+                    Method accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    return new Component(component.getName(), accessor,
+                            constrained(component.getAnnotations())
+                                    || constrained(component.getAnnotatedType().getAnnotations()),
+                            itemsConstrained(component.getAnnotatedType()));
+                }).toList();
+            }
+        };
 
         private static boolean constrained(Annotation[] annotations) {
             return Arrays.stream(annotations).anyMatch(annotation ->
