@@ -20,9 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.planwatch.notification.NotificationServiceApplication;
 import org.planwatch.notification.PlanActionEventFixtures;
@@ -45,6 +49,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ScaleOutBenchmark {
 
     static final String TOPIC = "plan.action.events.scale-out-benchmark";
+    static final String GROUP = "notification-service";
     static final int RECIPIENTS = 50;
     static final int ROUNDS = 3;
     static final String FROM = LocalDate.now().plusDays(200).toString();
@@ -67,13 +72,15 @@ public final class ScaleOutBenchmark {
 
     void run(Duration delay, int emails) throws Exception {
         printEnvironment(delay, emails);
-        ConfigurableApplicationContext first = startReplica();
+        // The MongoDB stand-in in this JVM logs each index it cannot build
+        System.setProperty("logging.level.de.bwaldvogel", "ERROR");
+        ConfigurableApplicationContext first = startReplica(1);
         System.out.println("\nwarm-up: 2 x 200 emails with no delay, one replica then two");
         relay.delay(Duration.ZERO);
         round(200);
-        ConfigurableApplicationContext second = startReplica();
+        ConfigurableApplicationContext second = startReplica(2);
         round(200);
-        second.close();
+        stopReplica(second, 1);
 
         List<String> lines = new ArrayList<>();
         for (Duration each : List.of(delay, Duration.ZERO)) {
@@ -86,9 +93,9 @@ public final class ScaleOutBenchmark {
             double[] two = new double[ROUNDS];
             for (int r = 0; r < ROUNDS; r++) {
                 one[r] = print(r + 1, 1, round(emails));
-                second = startReplica();
+                second = startReplica(2);
                 two[r] = print(r + 1, 2, round(emails));
-                second.close();
+                stopReplica(second, 1);
             }
             lines.add(String.format("SMTP replies held %3d ms: median one replica %6.1f/s, two replicas %6.1f/s, "
                     + "two/one = %.2f", each.toMillis(), median(one), median(two), median(two) / median(one)));
@@ -147,7 +154,41 @@ public final class ScaleOutBenchmark {
         return new Round(count, received.length - mailIds.size(), elapsed, cpuUsed);
     }
 
-    private ConfigurableApplicationContext startReplica() {
+    /** Returns once the consumer group has settled with the new replica in it, so no round starts in a rebalance. */
+    private ConfigurableApplicationContext startReplica(int replicas) throws Exception {
+        ConfigurableApplicationContext replica = startContext();
+        awaitSettledGroup(replicas);
+        return replica;
+    }
+
+    private void stopReplica(ConfigurableApplicationContext replica, int replicasLeft) throws Exception {
+        replica.close();
+        awaitSettledGroup(replicasLeft);
+    }
+
+    /**
+     * The group is settled when it is stable with six consumers for each replica: three (one per partition) for
+     * each of the two topics the service reads in this group.
+     */
+    private static void awaitSettledGroup(int replicas) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestServers.kafkaBootstrapServers()))) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (true) {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+                if (group.groupState() == GroupState.STABLE && group.members().size() == 6 * replicas) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the consumer group is " + group.groupState() + " with "
+                            + group.members().size() + " consumers");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private ConfigurableApplicationContext startContext() {
         Map<String, String> properties = new HashMap<>(TestServers.properties(database));
         properties.put("server.port", "0");
         properties.put("spring.mail.port", Integer.toString(relay.port()));
