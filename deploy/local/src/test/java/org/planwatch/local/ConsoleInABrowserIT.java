@@ -146,7 +146,7 @@ class ConsoleInABrowserIT {
         browser.navigate().refresh();
         checkAndPhotograph("my-actions");
 
-        browser.findElement(By.cssSelector("a[href='/console/actions/" + soon + "#update-heading']")).click();
+        clickThrough(By.cssSelector("a[href='/console/actions/" + soon + "#update-heading']"));
         assertThat(browser.getCurrentUrl()).endsWith("/console/actions/" + soon + "#update-heading");
         assertThat(browser.findElement(By.id("status")).isDisplayed()).isTrue();
     }
@@ -236,7 +236,7 @@ class ConsoleInABrowserIT {
 
         assertThat(browser.getCurrentUrl()).isEqualTo(stack.gatewayUrl() + "/console/plans");
         checkAndPhotograph("plans");
-        browser.findElement(By.partialLinkText("Carers")).click();
+        clickThrough(By.partialLinkText("Carers"));
         List<String> themes = browser.findElements(By.cssSelector("main h2")).stream().map(WebElement::getText).toList();
         assertThat(themes).isNotEmpty();
         List<String> outcomes = browser.findElements(By.cssSelector("main h3")).stream().map(WebElement::getText)
@@ -254,7 +254,7 @@ class ConsoleInABrowserIT {
         checkAndPhotograph("plan");
 
         browser.findElement(By.id("overdue")).click();
-        browser.findElement(By.xpath("//button[text()='Filter']")).click();
+        clickThrough(By.xpath("//button[text()='Filter']"));
 
         assertThat(browser.getCurrentUrl()).contains("overdue=true");
         assertThat(text()).containsPattern("Showing \\d+ of \\d+ actions");
@@ -279,7 +279,7 @@ class ConsoleInABrowserIT {
 
         browser.findElement(By.id("file")).sendKeys(seed("doncaster-carers-action-plan.tsv").toString());
         browser.findElement(By.id("title")).sendKeys("Doncaster plan read in the console");
-        browser.findElement(By.xpath("//button[text()='Read the file']")).click();
+        clickThrough(By.xpath("//button[text()='Read the file']"));
 
         assertThat(heading()).isEqualTo("Check the import");
         assertThat(text()).containsPattern("\\d+ themes, \\d+ outcomes, 47 actions")
@@ -291,7 +291,7 @@ class ConsoleInABrowserIT {
                 .doesNotContain("Doncaster plan read in the console");
         checkAndPhotograph("import-check");
 
-        browser.findElement(By.xpath("//button[text()='Import this plan']")).click();
+        clickThrough(By.xpath("//button[text()='Import this plan']"));
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("imported=true"));
         assertThat(heading()).isEqualTo("Doncaster plan read in the console");
@@ -309,7 +309,7 @@ class ConsoleInABrowserIT {
 
         browser.findElement(By.id("file")).sendKeys(seed("perth-kinross-carers-action-plan.tsv").toString());
         browser.findElement(By.id("title")).sendKeys("A lead's own plan");
-        browser.findElement(By.xpath("//button[text()='Read the file']")).click();
+        clickThrough(By.xpath("//button[text()='Read the file']"));
 
         assertThat(heading()).isEqualTo("You cannot do this");
         assertThat(admin.get("/api/plans?size=500").body()).doesNotContain("A lead's own plan");
@@ -329,14 +329,14 @@ class ConsoleInABrowserIT {
             assertThat(text()).contains("An action is now RED (was GREEN)");
         });
         assertThat(text()).contains("Emails sent to you").doesNotContain(LEAD);
-        browser.findElement(By.partialLinkText("An action is now RED (was GREEN)")).click();
+        clickThrough(By.partialLinkText("An action is now RED (was GREEN)"));
         assertThat(browser.getCurrentUrl()).endsWith("/console/actions/" + action);
         browser.navigate().back();
         checkAndPhotograph("notifications");
 
         browser.findElement(By.cssSelector("label[for='delivery-digest']")).click();
         browser.findElement(By.cssSelector("label[for='remind-DUE_SOON']")).click();
-        browser.findElement(By.xpath("//button[text()='Save choices']")).click();
+        clickThrough(By.xpath("//button[text()='Save choices']"));
 
         assertThat(text()).contains("Your email choices are saved.");
         assertThat(browser.findElement(By.id("delivery-digest")).isSelected()).isTrue();
@@ -387,7 +387,7 @@ class ConsoleInABrowserIT {
 
         browser.get(stack.gatewayUrl() + "/console/plans/" + planId);
         signIn(ADMINISTRATOR);
-        browser.findElement(By.linkText("The measures this plan reports on")).click();
+        clickThrough(By.linkText("The measures this plan reports on"));
 
         assertThat(heading()).isEqualTo("Measures of this plan");
         assertThat(browser.findElements(By.cssSelector("section[aria-labelledby^='measure-']")))
@@ -413,14 +413,14 @@ class ConsoleInABrowserIT {
                     .contains(broken).contains("not a CloudEvents JSON action event");
         });
         checkAndPhotograph("control-room-dead-letters");
-        browser.findElement(By.xpath("//tr[contains(., '" + broken + "')]//button")).click();
+        clickThrough(By.xpath("//tr[contains(., '" + broken + "')]//button"));
         assertThat(text()).contains("still cannot be processed");
         browser.navigate().back();
 
-        browser.findElement(By.xpath("//button[text()='Run the reminder scan now']")).click();
+        clickThrough(By.xpath("//button[text()='Run the reminder scan now']"));
 
         assertThat(text()).containsPattern("The reminder scan ran: \\d+ reminders? queued");
-        browser.findElement(By.xpath("//button[contains(text(), 'digests now')]")).click();
+        clickThrough(By.xpath("//button[contains(text(), 'digests now')]"));
         assertThat(text()).containsPattern("The daily digests went out now: \\d+ queued");
         assertThat(browser.findElement(By.cssSelector("table[aria-labelledby='services']")).getText())
                 .as("each service's version").containsPattern("plan-service UP \\d+\\.\\d+");
@@ -446,7 +446,7 @@ class ConsoleInABrowserIT {
         checkAndPhotograph("control-room-refused-figures");
 
         admin.post("/api/measures", aCountMeasure("console-carers-assessed", "Carers assessed", year));
-        browser.findElement(By.xpath("//tr[contains(., 'console-carers-assessed')]//button")).click();
+        clickThrough(By.xpath("//tr[contains(., 'console-carers-assessed')]//button"));
 
         assertThat(text()).contains("The figure was taken in and stored");
         assertThat(browser.findElement(By.xpath("//tr[contains(., 'console-carers-assessed')]")).getText())
@@ -468,7 +468,7 @@ class ConsoleInABrowserIT {
     void anAdministratorAddsAPartnerSystemSeesItsSecretOnceAndRemovesIt() {
         browser.get(stack.gatewayUrl() + "/console/control-room");
         signIn(ADMINISTRATOR);
-        browser.findElement(By.xpath("//button[contains(text(), 'Add a partner')]")).click();
+        clickThrough(By.xpath("//button[contains(text(), 'Add a partner')]"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/partner-clients"));
         assertThat(text()).as("an empty form adds nothing").contains("clientId");
         assertThat(tokenFor("null", "null").status()).isEqualTo(401);
@@ -476,7 +476,7 @@ class ConsoleInABrowserIT {
         browser.findElement(By.id("partner-client-id")).sendKeys("console-carers-feed");
         browser.findElement(By.id("partner-organisation")).sendKeys("Console Carers Centre");
         browser.findElement(By.id("partner-description")).sendKeys("the centre's CRM export");
-        browser.findElement(By.xpath("//button[contains(text(), 'Add a partner')]")).click();
+        clickThrough(By.xpath("//button[contains(text(), 'Add a partner')]"));
 
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/partner-clients"));
         WebElement added = browser.findElement(By.cssSelector(".govuk-panel"));
@@ -489,7 +489,7 @@ class ConsoleInABrowserIT {
         assertThat(asPartner.get("/api/measures").status()).as("a partner's route opens").isEqualTo(200);
         assertThat(asPartner.get("/api/plans").status()).as("and no other").isEqualTo(403);
 
-        browser.findElement(By.cssSelector("button[aria-label='Remove console-carers-feed']")).click();
+        clickThrough(By.cssSelector("button[aria-label='Remove console-carers-feed']"));
 
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("removedPartner="));
         assertThat(text()).contains("Partner system console-carers-feed removed");
@@ -516,21 +516,21 @@ class ConsoleInABrowserIT {
     void anAdministratorAddsALeadAndCorrectsTheirEmail() {
         browser.get(stack.gatewayUrl() + "/console/leads");
         signIn(ADMINISTRATOR);
-        browser.findElement(By.xpath("//button[text()='Add the lead']")).click();
+        clickThrough(By.xpath("//button[text()='Add the lead']"));
         assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("Enter the lead's name");
 
         browser.findElement(By.id("name")).sendKeys("Young Carers Worker");
         browser.findElement(By.id("email")).sendKeys("young.carers@pkc.example.org");
-        browser.findElement(By.xpath("//button[text()='Add the lead']")).click();
+        clickThrough(By.xpath("//button[text()='Add the lead']"));
 
         assertThat(text()).contains("Lead saved.").contains("young.carers@pkc.example.org");
         checkAndPhotograph("leads");
-        browser.findElement(By.linkText("Young Carers Worker")).click();
+        clickThrough(By.linkText("Young Carers Worker"));
         WebElement email = browser.findElement(By.id("email"));
         email.clear();
         email.sendKeys("young.carers.worker@pkc.example.org");
         checkAndPhotograph("lead");
-        browser.findElement(By.xpath("//button[text()='Save the lead']")).click();
+        clickThrough(By.xpath("//button[text()='Save the lead']"));
 
         assertThat(text()).contains("Lead saved.");
         assertThat(admin.get("/api/leads?q=Young%20Carers%20Worker").at("$[0].email"))
@@ -548,7 +548,7 @@ class ConsoleInABrowserIT {
         browser.get(stack.gatewayUrl() + "/console/leads/" + leadId);
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Carers Centre Manager");
         browser.findElement(By.id("name")).sendKeys(" (renamed by a lead)");
-        browser.findElement(By.xpath("//button[text()='Save the lead']")).click();
+        clickThrough(By.xpath("//button[text()='Save the lead']"));
 
         assertThat(heading()).isEqualTo("You cannot do this");
         assertThat(admin.get("/api/leads/" + leadId).at("$.name")).isEqualTo("Carers Centre Manager");
@@ -648,7 +648,7 @@ class ConsoleInABrowserIT {
         browser.get(stack.gatewayUrl() + "/console");
         signIn(LEAD);
 
-        browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+        clickThrough(By.xpath("//button[text()='Sign out']"));
 
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/signed-out"));
         assertThat(heading()).isEqualTo("You have signed out");
@@ -688,7 +688,17 @@ class ConsoleInABrowserIT {
     }
 
     private void save() {
-        browser.findElement(By.xpath("//button[text()='Save changes']")).click();
+        clickThrough(By.xpath("//button[text()='Save changes']"));
+    }
+
+    /**
+     * A click on a submit button or a link returns before the browser has left the page: reading the page at once
+     * can read the one being left (or find it gone under the reader). So wait until the old page is gone.
+     */
+    private void clickThrough(By buttonOrLink) {
+        WebElement pageLeft = browser.findElement(By.tagName("html"));
+        browser.findElement(buttonOrLink).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(pageLeft));
     }
 
     private String heading() {
