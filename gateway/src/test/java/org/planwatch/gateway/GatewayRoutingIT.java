@@ -28,6 +28,8 @@ class GatewayRoutingIT {
         registry.add("spring.cloud.discovery.client.simple.instances.plan-service[0].uri", () -> "http://127.0.0.1:1");
         registry.add("spring.cloud.discovery.client.simple.instances.plan-service[1].uri",
                 planService::url);
+        // Shorter than the 30 s in force, so that a service that hangs is given up on within the test's patience.
+        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "3s");
     }
 
     @LocalServerPort
@@ -105,6 +107,23 @@ class GatewayRoutingIT {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.at("$.served")).isEqualTo("plan-service");
+    }
+
+    @Test
+    void aServiceThatHangsIsGivenUpOnAfterItsRoutesResponseTimeoutWithA503SayingWhetherAChangeMayHaveBeenMade() {
+        HttpJson http = new HttpJson("http://localhost:" + port).as(ADMINISTRATOR);
+        long start = System.nanoTime();
+        HttpJson.Response read = http.get("/api/actions?slow=6000");
+        java.time.Duration waited = java.time.Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(waited).isBetween(java.time.Duration.ofMillis(2900), java.time.Duration.ofMillis(5500));
+        assertThat(read.status()).isEqualTo(503);
+        assertThat(read.contentType()).startsWith("application/problem+json");
+        assertThat(read.at("$.service")).isEqualTo("plan-service");
+        assertThat(read.at("$.detail")).contains("nothing was changed");
+        HttpJson.Response change = http.post("/api/plans?slow=6000", "{}");
+        assertThat(change.status()).isEqualTo(503);
+        assertThat(change.at("$.detail")).as("it reached the service").contains("may have been made");
     }
 
     @Test
