@@ -111,29 +111,29 @@ fresh_token
 
 # CPU ticks (1/100 s) the processes have used.
 ticks() { local t=0 pid; for pid in $1; do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo $t; }
-# Requests per second of one round; the proxy's CPU milliseconds per request are added to cpu[target].
-declare -A cpu
-rps() {
+# One round: its requests per second, and the proxy's CPU milliseconds per request (- for the service itself).
+round() {
   local target=$1 before after out
   before=$(ticks "${pids[$target]}")
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" -H "Authorization: Bearer $token" "${url[$target]}")
   after=$(ticks "${pids[$target]}")
   grep -q "Non-2xx" <<<"$out" && { echo "non-2xx answers from ${url[$target]}:" >&2; grep Non-2xx <<<"$out" >&2; }
-  [[ -n "${pids[$target]}" ]] && cpu[$target]+="$(awk -v t=$((after - before)) '/requests in/ {printf "%.3f", t * 10 / $1}' <<<"$out") "
-  awk '/Requests\/sec/ {print $2}' <<<"$out"
+  awk -v t=$((after - before)) -v own="${pids[$target]}" \
+    '/requests in/ {n = $1} /Requests\/sec/ {r = $2} END {if (own == "") printf "%s -\n", r; else printf "%s %.3f\n", r, t * 10 / n}' <<<"$out"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-declare -A rates
-for round in $(seq "$rounds"); do
+declare -A rates cpu
+for _ in $(seq "$rounds"); do
   for target in $targets; do
-    rates[$target]+="$(rps "$target") "
+    read -r rate per <<<"$(round "$target")"
+    rates[$target]+="$rate "; cpu[$target]+="$per "
   done
 done
 echo "Throughput, $connections connections, ${seconds} s each, $rounds interleaved rounds (requests/s; the proxy's CPU per request, median):"
 declare -A best
 for target in $targets; do
   best[$target]=$(echo "${rates[$target]}" | tr ' ' '\n' | grep . | median)
-  per=""; [[ -n "${cpu[$target]:-}" ]] && per="$(echo "${cpu[$target]}" | tr ' ' '\n' | grep . | median) ms CPU a request"
+  per=""; [[ -n "${pids[$target]}" ]] && per="$(echo "${cpu[$target]}" | tr ' ' '\n' | grep . | median) ms CPU a request"
   printf '  %-8s %10s   rounds: %-26s %s\n' "$target" "${best[$target]}" "${rates[$target]}" "$per"
 done
 awk -v g="${best[gateway]}" -v n="${best[nginx]}" -v d="${best[direct]}" -v f="${best[floor]}" \
