@@ -49,41 +49,27 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(e.field(), e.getMessage())));
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    protected ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    protected ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    protected ProblemDetail forbidden(ForbiddenException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", e.title(), e.getMessage());
-    }
-
-    @ExceptionHandler(AuthenticationException.class)
-    protected ProblemDetail unauthenticated(AuthenticationException e) {
-        return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required", e.getMessage());
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    protected ProblemDetail denied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage());
+    /** The domain's plain refusals, and Spring Security's when a service method refuses the caller itself. */
+    @ExceptionHandler({NotFoundException.class, ConflictException.class, ForbiddenException.class,
+            AuthenticationException.class, AccessDeniedException.class})
+    protected ProblemDetail refused(RuntimeException e) {
+        if (e instanceof NotFoundException) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        }
+        if (e instanceof ConflictException) {
+            return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+        }
+        if (e instanceof AuthenticationException) {
+            return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required", e.getMessage());
+        }
+        String title = e instanceof ForbiddenException forbidden ? forbidden.title() : "Not allowed";
+        return problem(HttpStatus.FORBIDDEN, "forbidden", title, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     protected ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "another form" : e.getRequiredType().getSimpleName();
         return invalid(List.of(new FieldError(e.getName(), "'" + e.getValue() + "' is not a valid " + expected)));
-    }
-
-    /** Jackson's own refusals of a body read outside a request body converter. */
-    @ExceptionHandler(JacksonException.class)
-    protected ProblemDetail unreadable(JacksonException e) {
-        return unreadableJson(e);
     }
 
     @ExceptionHandler(Exception.class)
@@ -97,7 +83,7 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (NestedExceptionUtils.getMostSpecificCause(e) instanceof JacksonException json) {
-            return ResponseEntity.badRequest().body(unreadableJson(json));
+            return ResponseEntity.badRequest().body(unreadable(json));
         }
         return ResponseEntity.badRequest().body(invalid(List.of(
                 new FieldError("body", "the request body is missing or unreadable"))));
@@ -131,8 +117,12 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(e.getParameterName(), "is required"))));
     }
 
-    /** A field of the wrong type or shape, a field no request has, or a body that is not JSON at all. */
-    private static ProblemDetail unreadableJson(JacksonException json) {
+    /**
+     * A field of the wrong type or shape, a field no request has, or a body that is not JSON at all; also Jackson's
+     * refusals of a body read outside a request body converter.
+     */
+    @ExceptionHandler(JacksonException.class)
+    protected ProblemDetail unreadable(JacksonException json) {
         if (json.getPath().isEmpty()) {
             return invalid(List.of(new FieldError("body", "the body is not valid JSON: " + json.getOriginalMessage())));
         }

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.planwatch.notification.mail.MailQueue;
 import org.planwatch.notification.mail.QueuedMail;
 import org.planwatch.testsupport.KafkaTopics;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+@WithTestServers
 @SpringBootTest(properties = {"planwatch.reminders.cron=-", "planwatch.reminders.when-action-changes=false"})
 class LeadNotificationsIT {
 
@@ -34,8 +35,7 @@ class LeadNotificationsIT {
     MailQueue queue;
 
     @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
+    static void topics(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.bindings.planActionEvents-in-0.destination", () -> TOPIC);
         registry.add("spring.cloud.stream.bindings.planActionEventsDlq-out-0.destination", () -> DEAD_LETTERS);
     }

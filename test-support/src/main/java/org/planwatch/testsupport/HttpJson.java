@@ -1,6 +1,7 @@
 package org.planwatch.testsupport;
 
 import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HttpJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String JSON_ANSWERS = "application/json, application/problem+json";
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
@@ -93,59 +95,38 @@ public final class HttpJson {
     /** Uploads a file as the multipart/form-data part {@code file}, as a browser's file input sends it. */
     public Response upload(String path, String fileName, byte[] content) {
         String boundary = "planwatch-" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Accept", "application/json, application/problem+json")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return execute(request.build());
+        return execute(request(path, Duration.ofSeconds(60), JSON_ANSWERS)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString("--" + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"),
+                        HttpRequest.BodyPublishers.ofByteArray(content),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"))).build());
     }
 
     /** Posts a JSON body as a stream, without a Content-Length: sent chunked, as a client streaming its body would. */
     public Response postStreamed(String path, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
-                .header("Accept", "application/json, application/problem+json")
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return execute(request.build());
+        return execute(request(path, Duration.ofSeconds(30), JSON_ANSWERS).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
     }
 
-    /** Sends a request; {@code body} is serialised to JSON unless it is already a String. */
+    /**
+     * Sends a request; {@code body} is serialised to JSON unless it is already a String. {@code headers} (name,
+     * value, ...) are added; a Content-Type or Authorization among them replaces the default.
+     */
     public Response send(String method, String path, Object body, String... headers) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, publisher)
-                .header("Accept", "application/json, application/problem+json");
-        boolean typed = false;
-        boolean authorized = false;
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            typed |= headers[i].equalsIgnoreCase("Content-Type");
-            authorized |= headers[i].equalsIgnoreCase("Authorization");
-        }
-        if (body != null && !typed) {
+        HttpRequest.Builder request = request(path, Duration.ofSeconds(30), JSON_ANSWERS).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(
+                        body instanceof String text ? text : JSON.writeValueAsString(body)));
+        if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        if (token != null && !authorized) {
-            request.header("Authorization", "Bearer " + token);
-        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            if (headers[i].equalsIgnoreCase("Content-Type") || headers[i].equalsIgnoreCase("Authorization")) {
+                request.setHeader(headers[i], headers[i + 1]);
+            } else {
+                request.header(headers[i], headers[i + 1]);
+            }
         }
         return execute(request.build());
     }
@@ -177,27 +158,26 @@ public final class HttpJson {
 
     /** GETs {@code path} as bytes, accepting {@code accept}. */
     public Binary bytes(String path, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        HttpResponse<byte[]> response = exchange(request(path, Duration.ofSeconds(30), accept).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Binary(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.body());
+    }
+
+    private HttpRequest.Builder request(String path, Duration timeout, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Accept", accept);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Binary(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private Response execute(HttpRequest request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response);
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response);
+            return client.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -6,9 +6,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
@@ -62,15 +60,9 @@ public final class TestServers {
     }
 
     /**
-     * Points a Spring Boot application at the shared servers and the test token issuer, with a fresh database: call it from a
-     * test's {@code @DynamicPropertySource} method.
+     * Points an application at the shared servers and the test token issuer, with {@code database} for its own:
+     * for a Spring test through {@link WithTestServers}, or for an application started outside one.
      */
-    public static void register(DynamicPropertyRegistry registry) {
-        String database = "test-" + UUID.randomUUID();
-        properties(database).forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    /** The same settings as {@link #register}, for starting an application outside a Spring test. */
     public static Map<String, String> properties(String database) {
         Map<String, String> properties = new java.util.HashMap<>(TestIssuer.shared().properties());
         properties.putAll(Map.of(

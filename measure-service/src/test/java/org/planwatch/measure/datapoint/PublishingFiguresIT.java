@@ -16,16 +16,15 @@ import org.planwatch.testsupport.EventContracts;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestIssuer;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Partner systems publish figures over HTTP and Kafka; the service stores each once, keeps corrections as
  * revisions, refuses what is wrong with the reason, and says whether each measure will meet its target.
  */
+@WithTestServers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PublishingFiguresIT {
 
@@ -33,10 +32,6 @@ class PublishingFiguresIT {
     // Figures for last year's quarters, judged against a target at the end of this year, so the test holds any day.
     static final int LAST_YEAR = LocalDate.now().getYear() - 1;
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
-    }
 
     @LocalServerPort
     int port;

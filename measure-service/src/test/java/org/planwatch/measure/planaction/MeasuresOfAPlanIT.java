@@ -15,27 +15,22 @@ import org.planwatch.testsupport.EventContracts;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestIssuer;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An administrator asks for the measures of a plan: those an action of the plan reports on, whether the measure
  * names the action or the action names the measure, as plan-service's events on plan.action.events tell.
  */
+@WithTestServers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MeasuresOfAPlanIT {
 
     static final String PARTNERSHIP = "Perth and Kinross";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
-    }
 
     @LocalServerPort
     int port;

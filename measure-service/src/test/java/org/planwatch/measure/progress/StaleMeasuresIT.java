@@ -17,19 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestIssuer;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A measure whose partner stops reporting goes stale as the days pass, with no figure arriving: the scheduled scan
  * flags it once (one status event), and the next figure makes it fresh again (one more).
  */
+@WithTestServers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "planwatch.measures.staleness-scan-interval=PT1S", "planwatch.measures.staleness-scan-delay=PT1S"})
 class StaleMeasuresIT {
@@ -62,10 +61,6 @@ class StaleMeasuresIT {
         }
     }
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
-    }
 
     @LocalServerPort
     int port;

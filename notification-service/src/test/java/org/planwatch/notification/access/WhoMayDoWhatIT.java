@@ -14,23 +14,18 @@ import org.planwatch.notification.PlanActionEventFixtures;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestIssuer;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** notification-service decides for itself, from the caller's token, who reaches which emails and preferences. */
+@WithTestServers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "planwatch.scheduling.enabled=false")
 class WhoMayDoWhatIT {
 
     private static final TestIssuer ISSUER = TestIssuer.shared();
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.planwatch.notification.PlanActionEventFixtures;
 import org.planwatch.testsupport.EventContracts;
 import org.planwatch.testsupport.KafkaTopics;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * When a measure's figures stop coming, its publisher's contact and the leads of its actions are told once; when
  * they come again, they are told that too.
  */
+@WithTestServers
 @SpringBootTest(properties = {"planwatch.reminders.cron=-", "planwatch.reminders.when-action-changes=false",
         "planwatch.mail.chart-wait=3s"})
 class MeasureStalenessEmailsIT {
@@ -40,8 +41,7 @@ class MeasureStalenessEmailsIT {
     static final Instant JUDGED_AT = Instant.parse("2026-07-15T02:00:00Z");
 
     @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
+    static void topics(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.bindings.planActionEvents-in-0.destination", () -> ACTIONS);
         registry.add("spring.cloud.stream.bindings.planActionEventsDlq-out-0.destination", () -> ACTIONS + ".dlq");
         registry.add("spring.cloud.stream.bindings.measureStatus-in-0.destination", () -> STATUS);

@@ -22,13 +22,14 @@ import org.planwatch.notification.reminder.ReminderScan;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+@WithTestServers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planwatch.reminders.cron=-", "planwatch.reminders.when-action-changes=false",
                 "planwatch.digest.cron=-"})
@@ -37,8 +38,7 @@ class RecipientPreferencesIT {
     static final String TOPIC = "plan.action.events.preferences";
 
     @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
+    static void topics(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.bindings.planActionEvents-in-0.destination", () -> TOPIC);
     }
 

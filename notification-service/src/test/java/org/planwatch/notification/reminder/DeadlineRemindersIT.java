@@ -11,13 +11,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.planwatch.notification.actionview.ActionViews;
 import org.planwatch.testsupport.KafkaTopics;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Reminders from the service's own view of actions, scanned on days the test chooses. */
+@WithTestServers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"planwatch.reminders.cron=-",
         "planwatch.reminders.when-action-changes=false"})
 class DeadlineRemindersIT {
@@ -25,8 +26,7 @@ class DeadlineRemindersIT {
     static final String TOPIC = "plan.action.events.deadline-reminders";
 
     @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
+    static void topics(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.bindings.planActionEvents-in-0.destination", () -> TOPIC);
     }
 

@@ -16,7 +16,7 @@ import org.planwatch.notification.PlanActionEventFixtures;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,14 +27,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * administrator's "scan now" then find nothing more to send. The scheduled scan is off, so every reminder here comes
  * from the change itself or from the endpoint.
  */
+@WithTestServers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "planwatch.reminders.cron=-")
 class RemindersWhenActionsChangeIT {
 
     static final String TOPIC = "plan.action.events.reminders-on-change";
 
     @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
+    static void topics(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.bindings.planActionEvents-in-0.destination", () -> TOPIC);
     }
 

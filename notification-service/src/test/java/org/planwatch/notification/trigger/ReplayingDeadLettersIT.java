@@ -13,7 +13,7 @@ import org.planwatch.notification.PlanActionEventFixtures;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestIssuer;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * An administrator sees the plan events that could not be processed, and replays one once its cause is fixed: its
  * email goes out once, however often it is replayed; one that still fails stays dead-lettered and says why.
  */
+@WithTestServers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planwatch.reminders.cron=-", "planwatch.reminders.when-action-changes=false"})
 class ReplayingDeadLettersIT {
@@ -32,8 +33,7 @@ class ReplayingDeadLettersIT {
     private static final TestIssuer ISSUER = TestIssuer.shared();
 
     @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
+    static void topics(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.bindings.planActionEvents-in-0.destination", () -> TOPIC);
         registry.add("spring.cloud.stream.bindings.planActionEventsDlq-out-0.destination", () -> DEAD_LETTERS);
     }

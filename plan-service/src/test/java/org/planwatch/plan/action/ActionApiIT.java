@@ -11,19 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.TestIssuer;
 import org.planwatch.testsupport.KafkaTopics;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+@WithTestServers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ActionApiIT {
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -10,23 +10,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.TestIssuer;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Leads stored before each partnership kept its own directory join the directory of the plans they lead. */
+@WithTestServers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LeadsPlacedInPartnershipsIT {
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
-    }
 
     @LocalServerPort
     int port;

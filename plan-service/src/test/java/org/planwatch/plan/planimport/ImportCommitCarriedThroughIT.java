@@ -15,23 +15,18 @@ import org.planwatch.plan.planimport.store.ImportJournal;
 import org.planwatch.testsupport.HttpJson;
 import org.planwatch.testsupport.KafkaTopics;
 import org.planwatch.testsupport.TestIssuer;
-import org.planwatch.testsupport.TestServers;
+import org.planwatch.testsupport.WithTestServers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A commit that stops midway (its instance killed after some rows) is finished by the service, never left half-done. */
+@WithTestServers
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportCommitCarriedThroughIT {
 
     static final String PARTNERSHIP = "Halfway Partnership";
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        TestServers.register(registry);
-    }
 
     @LocalServerPort
     int port;
