@@ -1,5 +1,7 @@
 package org.planwatch.local;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +25,9 @@ final class AccessToken {
     static final String ADMIN_SCRIPT_SECRET = "local-admin-secret";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** After a crash the issuer is started again, and is back within seconds. */
+    private static final Retry WHILE_THE_ISSUER_RESTARTS = Retry.of("issuer", RetryConfig.custom().maxAttempts(60)
+            .waitDuration(Duration.ofSeconds(1)).retryExceptions(IOException.class).build());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI tokenEndpoint;
     private final String basic;
@@ -56,35 +61,19 @@ final class AccessToken {
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("the issuer refused a token: " + response.statusCode() + " "
-                            + response.body());
-                }
-                JsonNode answer = JSON.readTree(response.body());
-                token = answer.get("access_token").asString();
-                renewAt = Instant.now().plusSeconds(Math.max(0, answer.path("expires_in").asLong(300) - 60));
-                return;
-            } catch (IOException restarting) {
-                // The issuer is being started again after a crash: it is back within seconds.
-                if (attempt >= 60) {
-                    throw new IllegalStateException("the issuer at " + tokenEndpoint + " did not answer", restarting);
-                }
-                pause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static void pause() {
+        HttpResponse<String> response;
         try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            response = WHILE_THE_ISSUER_RESTARTS.executeCallable(
+                    () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (Exception e) {
+            throw new IllegalStateException("the issuer at " + tokenEndpoint + " did not answer", e);
         }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the issuer refused a token: " + response.statusCode() + " "
+                    + response.body());
+        }
+        JsonNode answer = JSON.readTree(response.body());
+        token = answer.get("access_token").asString();
+        renewAt = Instant.now().plusSeconds(Math.max(0, answer.path("expires_in").asLong(300) - 60));
     }
 }

@@ -1,6 +1,7 @@
 package org.planwatch.local;
 
-import java.io.ByteArrayOutputStream;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,6 +31,10 @@ final class SeedPlans {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** 503 while the gateway's first health checks of the services are still under way (a second or two). */
+    private static final Retry UNTIL_THE_GATEWAY_ROUTES = Retry.of("gateway", RetryConfig.<HttpResponse<String>>custom()
+            .maxAttempts(31).waitDuration(Duration.ofSeconds(1)).retryOnResult(answer -> answer.statusCode() == 503)
+            .retryOnException(failure -> false).build());
     private final HttpClient client = HttpClient.newHttpClient();
     private final String gateway;
     private final Path seeds;
@@ -51,7 +56,7 @@ final class SeedPlans {
                         "Doncaster Carers Strategy Owner", "carers.strategy@doncaster.example.org")};
     }
 
-    void loadOnce(Seed... plans) throws IOException, InterruptedException {
+    void loadOnce(Seed... plans) throws Exception {
         if (Files.exists(marker)) {
             return;
         }
@@ -77,30 +82,25 @@ final class SeedPlans {
         Files.writeString(marker, loaded.toString());
     }
 
-    private String upload(Seed plan) throws IOException, InterruptedException {
+    private String upload(Seed plan) throws Exception {
         String boundary = "planwatch-seed-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + plan.file()
-                + "\"\r\nContent-Type: text/tab-separated-values\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(seeds.resolve(plan.file())));
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString("--"
+                        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + plan.file()
+                        + "\"\r\nContent-Type: text/tab-separated-values\r\n\r\n"),
+                HttpRequest.BodyPublishers.ofFile(seeds.resolve(plan.file())),
+                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
         String query = query(Map.of("commit", "true", "title", plan.title(), "ownerName", plan.ownerName(),
                 "ownerEmail", plan.ownerEmail()));
         return send(plan.administrator(), HttpRequest.newBuilder(URI.create(gateway + "/api/plans/imports?" + query))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), 201);
+                .POST(body), 201);
     }
 
-    private String send(AccessToken administrator, HttpRequest.Builder request, int expected)
-            throws IOException, InterruptedException {
+    private String send(AccessToken administrator, HttpRequest.Builder request, int expected) throws Exception {
         HttpRequest built = request.timeout(Duration.ofSeconds(60)).header("Authorization", administrator.bearer())
                 .build();
-        HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
-        // 503 while the gateway's first health checks of the services are still under way (a second or two).
-        for (int tries = 0; response.statusCode() == 503 && tries < 30; tries++) {
-            Thread.sleep(1000);
-            response = client.send(built, HttpResponse.BodyHandlers.ofString());
-        }
+        HttpResponse<String> response = UNTIL_THE_GATEWAY_ROUTES.executeCallable(
+                () -> client.send(built, HttpResponse.BodyHandlers.ofString()));
         if (response.statusCode() != expected) {
             throw new IllegalStateException("loading the seed plans: " + built.method() + " " + built.uri().getPath()
                     + " answered " + response.statusCode() + ": " + response.body());

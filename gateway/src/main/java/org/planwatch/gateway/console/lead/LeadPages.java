@@ -124,12 +124,7 @@ class LeadPages {
                     if (refusal.is(HttpStatus.PRECONDITION_FAILED)) {
                         model.addAttribute("problems", List.of(new FieldProblem("name",
                                 "Someone else changed this lead while you were editing it: check it and save again")));
-                        return calls.plans().get().uri("/api/leads/{id}", id).retrieve().bodyToMono(Lead.class)
-                                .map(lead -> {
-                                    model.addAttribute("lead", lead);
-                                    model.addAttribute("form", LeadForm.of(lead));
-                                    return "console/lead";
-                                });
+                        return edit(id, model);
                     }
                     return refused(refusal, model, () -> formAgain);
                 }));
