@@ -114,8 +114,7 @@ class ConsoleInABrowserIT {
     void anActionsAddressTakesTheLeadThroughSignInToTheActionsPage() {
         String action = anAction("Run a carers' awareness session for GP receptionists", "Sep 30", "GREEN", leadId);
 
-        browser.get(stack.gatewayUrl() + "/console/actions/" + action);
-        signIn(LEAD);
+        visitAs(LEAD, "/console/actions/" + action);
 
         assertThat(browser.getCurrentUrl()).isEqualTo(stack.gatewayUrl() + "/console/actions/" + action);
         assertThat(heading()).contains("Run a carers' awareness session for GP receptionists");
@@ -135,8 +134,7 @@ class ConsoleInABrowserIT {
         String othersAction = anAction("Train the learning disability team", "Jun 22", "RED",
                 leadAt(OTHER_LEAD));
 
-        browser.get(stack.gatewayUrl() + "/console");
-        signIn(LEAD);
+        visitAs(LEAD, "/console");
 
         assertThat(browser.getCurrentUrl()).isEqualTo(stack.gatewayUrl() + "/console/my-actions");
         assertThat(linksUnder("overdue")).contains("/console/actions/" + overdue);
@@ -154,8 +152,7 @@ class ConsoleInABrowserIT {
     @Test
     void aLeadLoweringTheRagMustSayWhyAndTheChangeReachesTheTimelineAndTheLeadsEmail() {
         String action = anAction("Map carers' support groups by locality", "Mar 30", "GREEN", leadId);
-        browser.get(stack.gatewayUrl() + "/console/actions/" + action);
-        signIn(LEAD);
+        visitAs(LEAD, "/console/actions/" + action);
 
         browser.findElement(By.cssSelector("label[for='rag-amber']")).click();
         save();
@@ -187,8 +184,7 @@ class ConsoleInABrowserIT {
     @Test
     void aChangeSomeoneElseMadeMeanwhileIsShownAndTheLeadRedoesTheirsWithoutUndoingIt() {
         String action = anAction("Publish the carers' services directory", "Oct 30", "GREEN", leadId);
-        browser.get(stack.gatewayUrl() + "/console/actions/" + action);
-        signIn(LEAD);
+        visitAs(LEAD, "/console/actions/" + action);
 
         HttpJson.Response meanwhile = admin.patch("/api/actions/" + action,
                 Map.of("due", "Nov 30", "reason", "Printer delayed"), "If-Match", "\"1\"");
@@ -217,8 +213,7 @@ class ConsoleInABrowserIT {
     void aLeadCannotChangeAnActionSomeoneElseLeads() {
         String othersAction = anAction("Audit the short breaks budget", "Jan 30", "GREEN",
                 leadAt(OTHER_LEAD));
-        browser.get(stack.gatewayUrl() + "/console/actions/" + othersAction);
-        signIn(LEAD);
+        visitAs(LEAD, "/console/actions/" + othersAction);
 
         browser.findElement(By.cssSelector("label[for='rag']")).click();
         browser.findElement(By.id("status")).sendKeys(" (not mine)");
@@ -231,8 +226,7 @@ class ConsoleInABrowserIT {
 
     @Test
     void anAdministratorReadsAPlanInTheDocumentsOrderAndNarrowsItDown() {
-        browser.get(stack.gatewayUrl() + "/console");
-        signIn(ADMINISTRATOR);
+        visitAs(ADMINISTRATOR, "/console");
 
         assertThat(browser.getCurrentUrl()).isEqualTo(stack.gatewayUrl() + "/console/plans");
         checkAndPhotograph("plans");
@@ -272,8 +266,7 @@ class ConsoleInABrowserIT {
                 + "?ownerName=Olive%20Owner&ownerEmail=owner@pkc.example.org", "doncaster-carers-action-plan.tsv",
                 doncaster).list("$.measureLinks[*].measureId")).as("plan-service has heard of the measure")
                 .contains("carers-recorded-by-gps"));
-        browser.get(stack.gatewayUrl() + "/console/import");
-        signIn(ADMINISTRATOR);
+        visitAs(ADMINISTRATOR, "/console/import");
         assertThat(heading()).isEqualTo("Import a plan");
         checkAndPhotograph("import");
 
@@ -301,8 +294,7 @@ class ConsoleInABrowserIT {
 
     @Test
     void aLeadCannotImportAPlan() {
-        browser.get(stack.gatewayUrl() + "/console/import");
-        signIn(LEAD);
+        visitAs(LEAD, "/console/import");
         assertThat(browser.findElements(By.cssSelector("nav a")).stream().map(WebElement::getText).toList())
                 .as("a lead is offered only their own pages").containsExactly("My actions", "Plans", "Leads",
                         "Notifications");
@@ -321,8 +313,7 @@ class ConsoleInABrowserIT {
                 leadAt(OTHER_LEAD));
         assertThat(admin.patch("/api/actions/" + action, Map.of("rag", "RED", "reason", "Template owner left"),
                 "If-Match", "\"1\"").status()).isEqualTo(200);
-        browser.get(stack.gatewayUrl() + "/console/notifications");
-        signIn(OTHER_LEAD);
+        visitAs(OTHER_LEAD, "/console/notifications");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             browser.navigate().refresh();
@@ -360,8 +351,7 @@ class ConsoleInABrowserIT {
                 "Idempotency-Key", "console-" + year))
                 .extracting(HttpJson.Response::status).isIn(200, 201, 202);
 
-        browser.get(stack.gatewayUrl() + "/console/measures");
-        signIn(ADMINISTRATOR);
+        visitAs(ADMINISTRATOR, "/console/measures");
 
         WebElement section = browser.findElement(By.cssSelector("section[aria-labelledby='measure-console-carers-supported']"));
         WebElement chart = section.findElement(By.tagName("img"));
@@ -385,8 +375,7 @@ class ConsoleInABrowserIT {
                 .get("/api/measures?planId=" + planId).list("$.items[*].key")).as("measure-service heard of the action")
                 .containsExactly("console-plan-carers"));
 
-        browser.get(stack.gatewayUrl() + "/console/plans/" + planId);
-        signIn(ADMINISTRATOR);
+        visitAs(ADMINISTRATOR, "/console/plans/" + planId);
         clickThrough(By.linkText("The measures this plan reports on"));
 
         assertThat(heading()).isEqualTo("Measures of this plan");
@@ -398,8 +387,7 @@ class ConsoleInABrowserIT {
 
     @Test
     void anAdministratorSeesTheSystemsHealthAndRunsTheReminderScan() {
-        browser.get(stack.gatewayUrl() + "/console/control-room");
-        signIn(ADMINISTRATOR);
+        visitAs(ADMINISTRATOR, "/console/control-room");
 
         WebElement services = browser.findElement(By.cssSelector("table[aria-labelledby='services']"));
         assertThat(services.getText()).contains("plan-service UP").contains("measure-service UP")
@@ -438,8 +426,7 @@ class ConsoleInABrowserIT {
                 Map.of("period", Integer.toString(year - 1), "value", 310, "id", "console-assessed-" + year));
         assertThat(early.status()).as(early.body()).isEqualTo(422);
 
-        browser.get(stack.gatewayUrl() + "/console/control-room");
-        signIn(ADMINISTRATOR);
+        visitAs(ADMINISTRATOR, "/console/control-room");
         WebElement refused = browser.findElement(By.cssSelector("table[aria-labelledby='refused-figures']"));
         assertThat(refused.getText()).contains("console-carers-assessed").contains("PKAVS Carers Hub")
                 .contains("value=310");
@@ -466,8 +453,7 @@ class ConsoleInABrowserIT {
 
     @Test
     void anAdministratorAddsAPartnerSystemSeesItsSecretOnceAndRemovesIt() {
-        browser.get(stack.gatewayUrl() + "/console/control-room");
-        signIn(ADMINISTRATOR);
+        visitAs(ADMINISTRATOR, "/console/control-room");
         clickThrough(By.xpath("//button[contains(text(), 'Add a partner')]"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/partner-clients"));
         assertThat(text()).as("an empty form adds nothing").contains("clientId");
@@ -504,8 +490,7 @@ class ConsoleInABrowserIT {
 
     @Test
     void aLeadIsNotLetIntoTheControlRoom() {
-        browser.get(stack.gatewayUrl() + "/console/control-room");
-        signIn(LEAD);
+        visitAs(LEAD, "/console/control-room");
 
         assertThat(heading()).isEqualTo("You cannot do this");
         assertThat(text()).doesNotContain("Circuit breakers");
@@ -514,8 +499,7 @@ class ConsoleInABrowserIT {
 
     @Test
     void anAdministratorAddsALeadAndCorrectsTheirEmail() {
-        browser.get(stack.gatewayUrl() + "/console/leads");
-        signIn(ADMINISTRATOR);
+        visitAs(ADMINISTRATOR, "/console/leads");
         clickThrough(By.xpath("//button[text()='Add the lead']"));
         assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("Enter the lead's name");
 
@@ -539,8 +523,7 @@ class ConsoleInABrowserIT {
 
     @Test
     void aLeadReadsTheDirectoryButCannotChangeIt() {
-        browser.get(stack.gatewayUrl() + "/console/leads");
-        signIn(LEAD);
+        visitAs(LEAD, "/console/leads");
 
         assertThat(text()).contains("Carers Centre Manager");
         assertThat(browser.findElements(By.xpath("//button[text()='Add the lead']"))).isEmpty();
@@ -557,8 +540,7 @@ class ConsoleInABrowserIT {
     @Test
     void aLeadUpdatesAnActionWithTheKeyboardAlone() {
         String action = anAction("Agree the carers' breaks protocol", "May 31", "GREEN", leadId);
-        browser.get(stack.gatewayUrl() + "/console/actions/" + action);
-        signIn(LEAD);
+        visitAs(LEAD, "/console/actions/" + action);
         browser.executeScript("document.activeElement.blur()");
 
         var keys = new org.openqa.selenium.interactions.Actions(browser);
@@ -585,8 +567,7 @@ class ConsoleInABrowserIT {
 
     @Test
     void atFourHundredPercentZoomEveryPageReflowsToOneColumnWithoutScrollingSideways() {
-        browser.get(stack.gatewayUrl() + "/console");
-        signIn(ADMINISTRATOR);
+        visitAs(ADMINISTRATOR, "/console");
         // 1280 CSS px at 400% is 320 CSS px wide: WCAG 1.4.10's reflow width.
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320 + chromeFrameWidth(), 800));
         anAction("Publish the short breaks statement in Easy Read", "Jun 30", "GREEN", leadAt(OTHER_LEAD));
@@ -636,8 +617,7 @@ class ConsoleInABrowserIT {
 
     @Test
     void aMistypedAddressSaysThePageWasNotFound() {
-        browser.get(stack.gatewayUrl() + "/console/actions-typo");
-        signIn(LEAD);
+        visitAs(LEAD, "/console/actions-typo");
 
         assertThat(heading()).isEqualTo("Page not found");
         checkAndPhotograph("not-found");
@@ -645,8 +625,7 @@ class ConsoleInABrowserIT {
 
     @Test
     void signingOutEndsTheSessionAtTheGatewayAndAtTheIssuer() {
-        browser.get(stack.gatewayUrl() + "/console");
-        signIn(LEAD);
+        visitAs(LEAD, "/console");
 
         clickThrough(By.xpath("//button[text()='Sign out']"));
 
@@ -676,6 +655,12 @@ class ConsoleInABrowserIT {
     private static Path seed(String file) {
         return Path.of(System.getProperty("planwatch.root", "../..")).toAbsolutePath().normalize()
                 .resolve("deploy/local/seeds").resolve(file);
+    }
+
+    /** Opens a console page, signing in as {@code username} on the issuer's form on the way. */
+    private void visitAs(String username, String path) {
+        browser.get(stack.gatewayUrl() + path);
+        signIn(username);
     }
 
     private void signIn(String username) {

@@ -1,12 +1,9 @@
 package org.planwatch.notification.config;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,17 +14,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Scheduling: the mail sender runs on every replica (emails are claimed one by one with leases), the reminder scan
- * and the digest on one at a time (ShedLock over MongoDB); "today" is the partnership's own.
+ * and the digest on one at a time (ShedLock over MongoDB).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT2M")
 class NotificationConfig {
-
-    @Bean
-    Clock clock(@Value("${planwatch.time-zone:Europe/London}") ZoneId zone) {
-        return Clock.system(zone);
-    }
 
     @Bean
     LockProvider lockProvider(MongoTemplate mongo) {
