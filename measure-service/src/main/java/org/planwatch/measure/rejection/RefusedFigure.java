@@ -2,6 +2,7 @@ package org.planwatch.measure.rejection;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A refused figure kept whole, so that an administrator can have it taken in again once its cause is put right (the
@@ -16,26 +17,13 @@ public record RefusedFigure(String measure, String period, String value, ValueTy
     /** The figure as sent, or none where its value cannot be kept faithfully (a JSON object or list). */
     public static RefusedFigure of(String measure, String period, Object value, String source, String eventId,
                                    Instant producedAt) {
-        ValueType type;
-        String text;
-        if (value == null) {
-            type = ValueType.NONE;
-            text = null;
-        } else if (value instanceof BigDecimal number) {
-            type = ValueType.NUMBER;
-            text = number.toString();
-        } else if (value instanceof Number number) {
-            type = ValueType.NUMBER;
-            text = new BigDecimal(number.toString()).toString();
-        } else if (value instanceof Boolean truth) {
-            type = ValueType.BOOLEAN;
-            text = truth.toString();
-        } else if (value instanceof String words) {
-            type = ValueType.TEXT;
-            text = words;
-        } else {
+        ValueType type = value == null ? ValueType.NONE : value instanceof Number ? ValueType.NUMBER
+                : value instanceof Boolean ? ValueType.BOOLEAN : value instanceof String ? ValueType.TEXT : null;
+        if (type == null) {
             return null;
         }
+        String text = value instanceof Number number ? new BigDecimal(number.toString()).toString()
+                : Objects.toString(value, null);
         return new RefusedFigure(measure, period, text, type, source, eventId, producedAt);
     }
 
