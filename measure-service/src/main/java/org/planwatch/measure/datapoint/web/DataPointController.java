@@ -29,6 +29,10 @@ import tools.jackson.databind.JsonNode;
  * Partner systems publish figures here (administrators too, to put one right by hand): one at a time, or up to
  * 10,000 in a batch under an {@code Idempotency-Key}. A figure sent again with the same id (or the same key and item)
  * is stored once; a figure for a period already held is a correction, kept as a new revision.
+ *
+ * <p>Bodies are read as JSON trees, not typed records, on purpose: each figure is judged on its own, so one bad item
+ * is refused with its index and field while the rest are stored, where binding the batch to a type would refuse all
+ * of it at the first bad value.
  */
 @RestController
 class DataPointController {
