@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -124,7 +125,11 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(JacksonException.class)
     protected ProblemDetail unreadable(JacksonException json) {
         if (json.getPath().isEmpty()) {
-            return invalid(List.of(new FieldError("body", "the body is not valid JSON: " + json.getOriginalMessage())));
+            // Jackson's own words here name the Java class the body was read into: not for callers.
+            return invalid(List.of(new FieldError("body", json instanceof MismatchedInputException
+                    ? "must be a JSON object holding the request's fields"
+                    : "is not valid JSON" + (json.getLocation() == null ? "" : " (line "
+                            + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")"))));
         }
         String field = json.getPath().stream()
                 .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")

@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
@@ -77,6 +78,17 @@ class GatewayAccess {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * A request Spring Security's firewall refuses before anything else (an encoded null, "/../" or a backslash in
+     * its path, a method no route has): 400 problem+json saying why, as any bad input, instead of an empty answer.
+     */
+    @Bean
+    ServerExchangeRejectedHandler refusedRequests(ServerCodecConfigurer codecs) {
+        Problems problems = new Problems(codecs);
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request",
+                "Invalid request", "path: " + rejected.getMessage());
     }
 
     @Bean

@@ -140,6 +140,18 @@ class WhoMayDoWhatThroughTheGatewayIT {
     }
 
     @Test
+    void aPathWithAnEncodedNullIsRefusedWithProblemJsonAndNeverReachesAService() {
+        int before = services.requests();
+
+        HttpJson.Response refused = gateway().as(ADMINISTRATOR).get("/api/actions/%00");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.at("$.detail")).startsWith("path: ").contains("%00");
+        assertThat(services.requests()).isEqualTo(before);
+    }
+
+    @Test
     void healthIsOpenToAllAndTheUnsubscribeLinkNeedsNoSignIn() {
         assertThat(gateway().get("/actuator/health").status()).isEqualTo(200);
         assertThat(gateway().get("/actuator/health").body()).doesNotContain("components");

@@ -165,6 +165,20 @@ class ActionApiIT {
     }
 
     @Test
+    void aBodyThatIsNotJsonOrNotAnObjectIsRefusedInTheCallersTermsNotJavas() {
+        HttpJson.Response broken = http.post("/api/actions", "{\"planId\": ");
+        HttpJson.Response list = http.post("/api/actions", "[]");
+        HttpJson.Response text = http.post("/api/actions", "\"an action\"");
+
+        assertField(broken, "body");
+        assertThat(broken.at("$.detail")).startsWith("body: is not valid JSON (line 1, column");
+        for (HttpJson.Response wrongShape : List.of(list, text)) {
+            assertField(wrongShape, "body");
+            assertThat(wrongShape.at("$.detail")).isEqualTo("body: must be a JSON object holding the request's fields");
+        }
+    }
+
+    @Test
     void aPatchLeavesWhatItDoesNotNameAndANullDueDateRemovesIt() {
         String actionId = createAction(newLead("patch@example.org")).at("$.id");
 
