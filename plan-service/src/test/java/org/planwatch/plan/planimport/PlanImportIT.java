@@ -211,8 +211,10 @@ class PlanImportIT {
         HttpJson.Response binary = admin.upload(IMPORTS, "plan.tsv", new byte[] {0, 1, 2, 3, 4, 5, 6, 7});
         HttpJson.Response noHeader = admin.upload(IMPORTS, "list.csv", "Item,Price\nMilk,1.20\n".getBytes());
         HttpJson.Response huge = admin.upload(IMPORTS, "plan.tsv", new byte[11 * 1024 * 1024]);
+        HttpJson.Response noFile = admin.send("POST", IMPORTS, "--b\r\nContent-Disposition: form-data; name=\"notes\""
+                + "\r\n\r\nthe plan\r\n--b--\r\n", "Content-Type", "multipart/form-data; boundary=b");
 
-        for (HttpJson.Response refused : List.of(empty, binary, noHeader)) {
+        for (HttpJson.Response refused : List.of(empty, binary, noHeader, noFile)) {
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.at("$.field")).isEqualTo("file");
