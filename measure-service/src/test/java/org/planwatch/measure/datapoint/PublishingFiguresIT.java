@@ -97,6 +97,18 @@ class PublishingFiguresIT {
     }
 
     @Test
+    void listingParametersOutOfRangeAreRefusedNamingTheParameter() {
+        for (String query : List.of("/api/measures/rejections?size=-1", "/api/measures/rejections?page=-2",
+                "/api/measures/rejections?size=501", "/api/measures?planId=" + "p".repeat(201))) {
+            HttpJson.Response refused = administrator().get(query);
+
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.at("$.field")).as(query).isEqualTo(query.replaceAll(".*[?&](\\w+)=.*", "$1"));
+        }
+    }
+
+    @Test
     void aPartnersFiguresMakeTheMeasureOnTrackAndACorrectionBehindTheLineMakesItOffTrackAndSaysWhy()
             throws java.io.IOException {
         String key = aMeasure("COUNT", "PKAVS");

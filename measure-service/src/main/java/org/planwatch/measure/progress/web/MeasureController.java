@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,7 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
  * publish. Each answer shows the measure as judged after the change.
  */
 @RestController
-@Validated
 class MeasureController {
 
     private static final Set<String> RESERVED = Set.of("data-points", "rejections");

@@ -10,14 +10,12 @@ import org.planwatch.measure.rejection.RefusedFigure;
 import org.planwatch.measure.rejection.RejectedItem;
 import org.planwatch.measure.rejection.Rejections;
 import org.planwatch.measure.rejection.Replay;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Refused figures, newest first: an administrator sees their partnership's, a partner system its own. */
 @RestController
-@Validated
 class RejectionController {
 
     private final Rejections rejections;
