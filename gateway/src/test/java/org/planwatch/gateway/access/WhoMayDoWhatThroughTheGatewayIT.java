@@ -193,6 +193,8 @@ class WhoMayDoWhatThroughTheGatewayIT {
         assertThat(answers).extracting(HttpJson.Response::status).containsOnly(200, 429).contains(429);
         HttpJson.Response refused = answers.stream().filter(answer -> answer.status() == 429).findFirst().orElseThrow();
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.at("$.detail")).contains("try again after " + refused.header("Retry-After") + " s");
         assertThat(gateway().as(LEAD).get("/api/leads").status()).as("another caller is not held back").isEqualTo(200);
     }
 
