@@ -616,6 +616,15 @@ class ConsoleInABrowserIT {
     }
 
     @Test
+    void anActionThatIsNotThereIsAPageNotFoundAnsweredWith404() {
+        visitAs(LEAD, "/console/actions/no-such-action");
+
+        assertThat(heading()).isEqualTo("Page not found");
+        assertThat(browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(location.href).then(r => done(r.status))")).as("the page's own status").isEqualTo(404L);
+    }
+
+    @Test
     void aMistypedAddressSaysThePageWasNotFound() {
         visitAs(LEAD, "/console/actions-typo");
 

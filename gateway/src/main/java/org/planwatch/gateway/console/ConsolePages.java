@@ -1,5 +1,6 @@
 package org.planwatch.gateway.console;
 
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -23,6 +24,12 @@ class ConsolePages {
     Mono<CsrfToken> csrf(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return token == null ? Mono.empty() : token;
+    }
+
+    /** Lets a page answer with the status of what it shows (a refusal's 403, a 404), not 200. */
+    @ModelAttribute("response")
+    ServerHttpResponse response(ServerWebExchange exchange) {
+        return exchange.getResponse();
     }
 
     /** Lead professionals start at their own actions; administrators at the partnership's plans. */

@@ -8,6 +8,7 @@ import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalance
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.stereotype.Component;
@@ -105,10 +106,16 @@ public class ServiceCalls {
 
     /** A service's refusal shown as the console's "You cannot do this" or "Page not found"; other failures as errors. */
     public static Function<Throwable, Mono<String>> refusedPage(Model model) {
-        return e -> refusalAs(e, refusal -> {
-            model.addAttribute("refusal", refusal);
-            return Mono.just("console/refused");
-        });
+        return e -> refusalAs(e, refusal -> refused(refusal, model));
+    }
+
+    /** The console's "You cannot do this" or "Page not found" for a refusal, answered with the refusal's status. */
+    public static Mono<String> refused(Refusal refusal, Model model) {
+        model.addAttribute("refusal", refusal);
+        if (model.getAttribute("response") instanceof ServerHttpResponse response) {
+            response.setStatusCode(HttpStatusCode.valueOf(refusal.status()));
+        }
+        return Mono.just("console/refused");
     }
 
     /** Turns a service's refusal into a value a page can render, leaving other failures to the error page. */

@@ -104,7 +104,7 @@ class ActionPages {
     Mono<String> action(@PathVariable String id, @RequestParam(defaultValue = "false") boolean updated, Model model) {
         model.addAttribute("updated", updated);
         return action(id).flatMap(action -> page(action, ActionUpdate.of(action), model))
-                .onErrorResume(e -> ServiceCalls.refusalAs(e, refusal -> refused(refusal, model)));
+                .onErrorResume(ServiceCalls.refusedPage(model));
     }
 
     @PostMapping("/console/actions/{id}")
@@ -137,7 +137,7 @@ class ActionPages {
                     .toList());
             return action(id).flatMap(action -> page(action, update, model));
         }
-        return refused(refusal, model);
+        return ServiceCalls.refused(refusal, model);
     }
 
     private Mono<String> page(Action action, ActionUpdate form, Model model) {
@@ -151,11 +151,6 @@ class ActionPages {
                     "RED", "Red", "COMPLETE", "Complete"));
             return "console/action";
         });
-    }
-
-    private Mono<String> refused(Refusal refusal, Model model) {
-        model.addAttribute("refusal", refusal);
-        return Mono.just("console/refused");
     }
 
     private Mono<Action> action(String id) {

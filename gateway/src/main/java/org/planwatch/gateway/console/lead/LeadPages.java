@@ -149,8 +149,7 @@ class LeadPages {
                     field(error.field()), sentence(error.reason()))).toList());
             return form.get();
         }
-        model.addAttribute("refusal", refusal);
-        return Mono.just("console/refused");
+        return ServiceCalls.refused(refusal, model);
     }
 
     private static String field(String apiField) {

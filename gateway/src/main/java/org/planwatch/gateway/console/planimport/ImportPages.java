@@ -130,8 +130,7 @@ class ImportPages {
             String why = refusal.errors().isEmpty() ? refusal.detail() : refusal.errors().get(0).reason();
             return problem(model, "file", why == null || why.isBlank() ? "The file could not be read" : why);
         }
-        model.addAttribute("refusal", refusal);
-        return Mono.just("console/refused");
+        return ServiceCalls.refused(refusal, model);
     }
 
     private static Mono<String> problem(Model model, String field, String message) {
