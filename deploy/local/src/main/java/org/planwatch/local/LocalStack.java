@@ -159,6 +159,11 @@ public final class LocalStack implements AutoCloseable {
         parts.get(part).stop();
     }
 
+    /** The process of one part, for a test that makes it hang as a stuck service would. */
+    ProcessHandle process(String part) {
+        return parts.get(part).handle();
+    }
+
     void restart(String part) throws Exception {
         SupervisedProcess process = parts.get(part);
         process.start();

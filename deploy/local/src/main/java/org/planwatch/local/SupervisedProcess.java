@@ -104,6 +104,10 @@ final class SupervisedProcess implements AutoCloseable {
         return url;
     }
 
+    synchronized ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     synchronized void start() throws IOException {
         stopping = false;
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

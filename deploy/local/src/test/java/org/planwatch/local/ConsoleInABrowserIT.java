@@ -616,6 +616,31 @@ class ConsoleInABrowserIT {
     }
 
     @Test
+    void aServiceThatStopsAnsweringGivesTheProblemPageWithinTheRoutesPatienceNotAnEndlessWait() throws Exception {
+        visitAs(ADMINISTRATOR, "/console/plans");
+        ProcessHandle planService = stack.process("plan-service");
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
+        signal("STOP", planService);
+        try {
+            long asked = System.nanoTime();
+            Object status = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " fetch(location.href).then(r => done(r.status))");
+
+            assertThat(status).as("the page's status while plan-service hangs").isEqualTo(503L);
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("given up on after the route's 30 s")
+                    .isLessThan(Duration.ofSeconds(60));
+        } finally {
+            signal("CONT", planService);
+        }
+        browser.navigate().refresh();
+        assertThat(heading()).isEqualTo("Plans");
+    }
+
+    private static void signal(String signal, ProcessHandle process) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor()).isZero();
+    }
+
+    @Test
     void anActionThatIsNotThereIsAPageNotFoundAnsweredWith404() {
         visitAs(LEAD, "/console/actions/no-such-action");
 

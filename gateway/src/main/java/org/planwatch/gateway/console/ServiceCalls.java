@@ -1,11 +1,14 @@
 package org.planwatch.gateway.console;
 
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -16,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,9 +37,12 @@ public class ServiceCalls {
     ServiceCalls(JsonMapper json, ReactorLoadBalancerExchangeFilterFunction balanced,
                  ReactiveOAuth2AuthorizedClientManager authorizedClients,
                  @Value("${planwatch.partner-clients.uri:${spring.security.oauth2.resourceserver.jwt.issuer-uri}"
-                         + "/admin/partner-clients}") String partnerClientsUri) {
+                         + "/admin/partner-clients}") String partnerClientsUri,
+                 @Value("${spring.cloud.gateway.server.webflux.httpclient.response-timeout:30s}") Duration patience) {
+        // A service that hangs is given up on as the API routes give up on it, so a page never waits for ever.
+        HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000).responseTimeout(patience);
         // The application's JSON settings (unknown fields ignored: a service may add fields the console does not show).
-        WebClient.Builder builder = WebClient.builder().codecs(codecs -> {
+        WebClient.Builder builder = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).codecs(codecs -> {
             codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(json));
             codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(json));
         });

@@ -1,6 +1,7 @@
 package org.planwatch.gateway.console.planimport;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.planwatch.gateway.console.FieldProblem;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,6 +37,7 @@ class ImportPages {
 
     /** Plan documents are tables of a few hundred rows; anything far larger is not one. */
     static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final Duration IMPORT_PATIENCE = Duration.ofSeconds(60);
 
     private final ServiceCalls calls;
     private final JsonMapper json;
@@ -96,6 +99,8 @@ class ImportPages {
             }
         }).filename(fileName);
         return calls.plans().post().uri(uri -> importUri(uri, commit, title))
+                // As long as the API's import route waits: a large document takes a while to read and store.
+                .httpRequest(request -> request.<HttpClientRequest>getNativeRequest().responseTimeout(IMPORT_PATIENCE))
                 .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body.build())
                 .retrieve().bodyToMono(ImportReport.class)
                 .map(report -> {
