@@ -70,7 +70,9 @@ public record ActionUpdate(Long version, String status, String rag, String due, 
     }
 
     boolean isDowngrade() {
-        return PROGRESS.contains(rag) && PROGRESS.contains(wasRag) && PROGRESS.indexOf(rag) < PROGRESS.indexOf(wasRag);
+        // A form posted by hand may lack either, and List.of(..) refuses to look for null.
+        return rag != null && wasRag != null && PROGRESS.contains(rag) && PROGRESS.contains(wasRag)
+                && PROGRESS.indexOf(rag) < PROGRESS.indexOf(wasRag);
     }
 
     private static boolean changed(String now, String was) {

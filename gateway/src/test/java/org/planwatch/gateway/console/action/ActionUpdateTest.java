@@ -30,6 +30,15 @@ class ActionUpdateTest {
     }
 
     @Test
+    void aFormPostedWithoutWhatThePageShowedIsCheckedNotFailedOn() {
+        ActionUpdate handMade = new ActionUpdate(1L, null, "RED", null, null, null, null, null);
+
+        assertThat(handMade.problems()).isEmpty();
+        assertThat(handMade.isDowngrade()).isFalse();
+        assertThat(handMade.patch()).isEqualTo(Map.of("rag", "RED"));
+    }
+
+    @Test
     void loweringTheRagOrMovingTheDateNeedsAReasonButRaisingItDoesNot() {
         Action amber = action(3, null, "AMBER", "Jun 23");
 
