@@ -2,7 +2,9 @@
 # Prints how many figures a second measure-service takes in from measure.datapoints into its store, next to the
 # broker's raw producer and consumer rates (Kafka's perf tools) and the store's raw bulk-insert rate for the same
 # messages and documents, in one run. Run on demand; it takes a few minutes.
-# Options: -Dbench.events=200000 (per round), -Dbench.rounds=5. Needs 18 GB of free memory.
+# Options: -Dbench.events=200000 (per round), -Dbench.rounds=5, -Dbench.service-args="--name=value ..." (the
+# service's settings), -Dbench.service-jvm="-XX:StartFlightRecording=filename=service.jfr" (its JVM's). Needs 18 GB of
+# free memory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -o -DskipTests install -pl measure-service -am

@@ -16,7 +16,7 @@ public record ReportingPeriod(PeriodKind kind, LocalDate start, LocalDate end) i
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?Q([1-4])", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
     /** The period {@code text} names, or empty when it names none. */
     public static Optional<ReportingPeriod> parse(String text) {
@@ -25,7 +25,13 @@ public record ReportingPeriod(PeriodKind kind, LocalDate start, LocalDate end) i
         }
         String written = text.strip();
         try {
+            // Dates first, and without a DateTimeFormatter: most figures are daily or monthly, and this runs for each.
             Matcher m;
+            if ((m = DATE.matcher(written)).matches()) {
+                LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+                return Optional.of(new ReportingPeriod(PeriodKind.DATE, date, date));
+            }
             if ((m = MONTH.matcher(written)).matches()) {
                 YearMonth month = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
                 return Optional.of(new ReportingPeriod(PeriodKind.MONTH, month.atDay(1), month.atEndOfMonth()));
@@ -39,10 +45,6 @@ public record ReportingPeriod(PeriodKind kind, LocalDate start, LocalDate end) i
                 int year = Integer.parseInt(m.group(1));
                 return Optional.of(new ReportingPeriod(PeriodKind.YEAR, LocalDate.of(year, 1, 1),
                         LocalDate.of(year, 12, 31)));
-            }
-            if (DATE.matcher(written).matches()) {
-                LocalDate date = LocalDate.parse(written);
-                return Optional.of(new ReportingPeriod(PeriodKind.DATE, date, date));
             }
         } catch (DateTimeException notADate) {
             return Optional.empty();

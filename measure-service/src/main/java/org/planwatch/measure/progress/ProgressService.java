@@ -109,13 +109,14 @@ public class ProgressService {
 
     /**
      * Judges the measures that received figures since they were last judged: many polls of figures make one
-     * judgement. Idempotent, so replicas may all run it.
+     * judgement, and their series are tidied (see {@link SeriesStore#fold}). Idempotent, so replicas may all run it.
      */
     @Scheduled(fixedDelayString = "${planwatch.measures.judging-interval:PT1S}")
     public void judgeMarked() {
         // Figures arriving meanwhile mark the measure again, and it is judged once more.
         measures.markedForJudging(200).forEach((key, askedAt) -> {
             judgeAgain(key);
+            series.fold(key);
             measures.judged(key, askedAt);
         });
     }

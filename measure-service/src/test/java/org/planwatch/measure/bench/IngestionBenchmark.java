@@ -110,7 +110,7 @@ public final class IngestionBenchmark {
                 storeWithSeriesRates.add(rawStoreWithSeries(raw, documents("s" + round, measures, EVENTS),
                         serviceSeconds));
                 System.out.printf("round %d: service %,.0f/s | raw producer %,.0f/s, raw consumer %,.0f/s | raw store"
-                        + " bulk insert %,.0f/s, with series upserts %,.0f/s%n", round, last(serviceRates),
+                        + " bulk insert %,.0f/s, with series deltas %,.0f/s%n", round, last(serviceRates),
                         last(producerRates), last(consumerRates), last(storeRates), last(storeWithSeriesRates));
             }
             double broker = Math.min(median(producerRates), median(consumerRates));
@@ -126,11 +126,11 @@ public final class IngestionBenchmark {
             System.out.printf("  raw broker: consumer perf                       %,10.0f records/s%n",
                     median(consumerRates));
             System.out.printf("  raw store: driver insertMany, %,d per batch    %,10.0f documents/s%n", POLL, store);
-            System.out.printf("  raw store: the same inserts + series $max upserts %,10.0f documents/s%n",
+            System.out.printf("  raw store: the same inserts + series deltas       %,10.0f documents/s%n",
                     median(storeWithSeriesRates));
             System.out.printf("  service / slower raw rate: %.2f (target >= 0.50); service above 10,000/s: %s%n",
                     median(serviceRates) / slower, median(serviceRates) > 10_000 ? "yes" : "no");
-            System.out.printf("  service / raw rate of the same writes (inserts + series upserts): %.2f%n",
+            System.out.printf("  service / raw rate of the same writes (inserts + series deltas): %.2f%n",
                     median(serviceRates) / median(storeWithSeriesRates));
             System.out.printf("  service memory: %s%n", memory(service.pid()));
         } finally {
@@ -188,26 +188,19 @@ public final class IngestionBenchmark {
     }
 
     /**
-     * The store's raw rate for the service's whole write per poll: the same inserts, plus one {@code $max} upsert per
-     * measure and year of the poll into the series buckets, as one unordered bulk write.
+     * The store's raw rate for the service's whole write per poll: the same inserts, plus one series delta per measure
+     * of the poll (its entries, as the service writes them), inserted in one more insertMany.
      */
     static double rawStoreWithSeries(MongoDatabase raw, List<Document> documents, double atLeastSeconds) {
         return inPasses(raw, documents, atLeastSeconds, (pass, poll) -> {
             raw.getCollection("revisions-with-series-" + pass).insertMany(poll, new InsertManyOptions().ordered(false));
-            Map<String, Document> maxima = new java.util.HashMap<>();
+            Map<String, Document> deltas = new java.util.HashMap<>();
             for (Document d : poll) {
-                String period = d.getString("period");
-                maxima.computeIfAbsent(d.getString("measure") + "|" + period.substring(0, 4), id -> new Document())
-                        .append("periods." + period, "000001700000000000|000001700000000000|" + d.getString("eventId")
-                                + "|" + d.get("value"));
+                deltas.computeIfAbsent(d.getString("measure"), m -> new Document("measure", m)
+                        .append("periods", new Document())).get("periods", Document.class).append(d.getString("period"),
+                        "000001700000000000|000001700000000000|" + d.getString("eventId") + "|" + d.get("value"));
             }
-            List<com.mongodb.client.model.WriteModel<Document>> upserts = new ArrayList<>();
-            maxima.forEach((id, max) -> upserts.add(new com.mongodb.client.model.UpdateOneModel<>(
-                    new Document("_id", id), new Document("$max", max).append("$setOnInsert",
-                    new Document("measure", id.substring(0, id.indexOf('|')))),
-                    new com.mongodb.client.model.UpdateOptions().upsert(true))));
-            raw.getCollection("series-" + pass).bulkWrite(upserts,
-                    new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+            raw.getCollection("series-" + pass).insertMany(new ArrayList<>(deltas.values()));
         }, "revisions-with-series-", "series-");
     }
 
@@ -292,16 +285,19 @@ public final class IngestionBenchmark {
 
     static Process startService(Map<String, String> servers, int port) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", "measure-service/target/measure-service.jar",
-                "--server.port=" + port, "--logging.level.root=WARN"));
+                .toString(), "-Xmx512m", "-XX:+UseSerialGC"));
+        // -Dbench.service-jvm="-XX:StartFlightRecording=filename=service.jfr" records the service, say.
+        command.addAll(words(System.getProperty("bench.service-jvm", "")));
+        command.addAll(List.of("-jar", "measure-service/target/measure-service.jar", "--server.port=" + port,
+                "--logging.level.root=WARN"));
         servers.forEach((name, value) -> command.add("--" + name + "=" + value));
-        for (String extra : System.getProperty("bench.service-args", "").split(" ")) {
-            if (!extra.isBlank()) {
-                command.add(extra);
-            }
-        }
+        command.addAll(words(System.getProperty("bench.service-args", "")));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Path.of("measure-service/target/bench-service.log").toFile()).start();
+    }
+
+    private static List<String> words(String line) {
+        return java.util.Arrays.stream(line.split(" ")).filter(w -> !w.isBlank()).toList();
     }
 
     static void awaitUp(String base, Process service) throws Exception {

@@ -36,4 +36,14 @@ class SeriesEntryTest {
         assertThat(points.get(1).value()).isEqualByComparingTo("12.5");
         assertThat(points.get(0).value()).isEqualByComparingTo("-3");
     }
+
+    @Test
+    void entriesCompareInTimeOrderWhateverTheNumberOfDigitsInTheirTimes() {
+        String early = SeriesEntry.of(BigDecimal.ONE, Instant.ofEpochMilli(5), Instant.ofEpochMilli(5), "b");
+        String later = SeriesEntry.of(BigDecimal.ONE, Instant.ofEpochMilli(40), Instant.ofEpochMilli(5), "a");
+
+        assertThat(early).startsWith("000000000000005|000000000000005|b|");
+        assertThat(later).isGreaterThan(early);
+        assertThat(SeriesEntry.of(BigDecimal.ONE, MAY, APRIL, "e")).startsWith("00" + MAY.toEpochMilli() + "|");
+    }
 }
