@@ -85,14 +85,24 @@ public class ProgressService {
     }
 
     private Judgement judgeAgain(String key, boolean announceAnyway) {
+        return judgeAgain(key, announceAnyway, null, null);
+    }
+
+    /**
+     * Judges a measure, first from {@code stored} and {@code figures} when given (read in that order by the caller),
+     * then, should another writer change the measure meanwhile, from what it wrote.
+     */
+    private Judgement judgeAgain(String key, boolean announceAnyway, MeasureStatus stored, List<Point> figures) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            MeasureStatus stored = measures.find(key).orElse(null);
-            if (stored == null) {
-                return null;
+            if (attempt > 0 || stored == null) {
+                stored = measures.find(key).orElse(null);
+                if (stored == null) {
+                    return null;
+                }
+                // The figures are read after the version this judgement is conditional on, never before: a judgement
+                // of older figures (a scheduled pass racing a publisher's own) then cannot replace a newer one.
+                figures = series.points(key);
             }
-            // The figures are read after the version this judgement is conditional on, never before: a judgement
-            // of older figures (a scheduled pass racing a publisher's own) then cannot replace a newer one.
-            List<Point> figures = series.points(key);
             Judgement now = ProgressJudge.judge(stored.definition(), figures, LocalDate.now(clock), grace);
             if (now.equals(stored.judgement()) && !announceAnyway) {
                 return now;
@@ -109,16 +119,25 @@ public class ProgressService {
 
     /**
      * Judges the measures that received figures since they were last judged: many polls of figures make one
-     * judgement, and their series are tidied (see {@link SeriesStore#fold}). Idempotent, so replicas may all run it.
+     * judgement. A pass reads its measures, then their series, in one query each (versions before figures, as
+     * above), and tidies their series (see {@link SeriesStore#fold}). Idempotent, so replicas may all run it.
      */
     @Scheduled(fixedDelayString = "${planwatch.measures.judging-interval:PT1S}")
     public void judgeMarked() {
+        Map<String, Instant> marked = measures.markedForJudging(200);
+        if (marked.isEmpty()) {
+            return;
+        }
+        Map<String, MeasureStatus> stored = measures.find(marked.keySet());
+        Map<String, List<Point>> figures = series.points(marked.keySet());
         // Figures arriving meanwhile mark the measure again, and it is judged once more.
-        measures.markedForJudging(200).forEach((key, askedAt) -> {
-            judgeAgain(key);
-            series.fold(key);
+        marked.forEach((key, askedAt) -> {
+            if (stored.containsKey(key)) {
+                judgeAgain(key, false, stored.get(key), figures.getOrDefault(key, List.of()));
+            }
             measures.judged(key, askedAt);
         });
+        series.fold(marked.keySet());
     }
 
     /** Flags measures whose partner has not reported in time. Idempotent, so replicas may all run it. */

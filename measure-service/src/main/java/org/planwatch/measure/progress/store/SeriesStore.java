@@ -86,14 +86,22 @@ public class SeriesStore {
     }
 
     /**
-     * Folds the measure's deltas into its buckets once there are {@value #FOLD_AT} or more; deletes them only once
-     * every bucket they touch holds them.
+     * Folds each measure's deltas into its buckets once there are {@value #FOLD_AT} or more; deletes them only once
+     * every bucket they touch holds them. The deltas of all the measures are read in one query.
      */
-    public void fold(String measure) {
-        List<Document> gathered = deltas.find(eq("measure", measure)).into(new ArrayList<>());
-        if (gathered.size() < FOLD_AT) {
-            return;
+    public void fold(Collection<String> measures) {
+        Map<String, List<Document>> gathered = new HashMap<>();
+        for (Document delta : deltas.find(in("measure", measures))) {
+            gathered.computeIfAbsent(delta.getString("measure"), m -> new ArrayList<>()).add(delta);
         }
+        gathered.forEach((measure, ofMeasure) -> {
+            if (ofMeasure.size() >= FOLD_AT) {
+                fold(measure, ofMeasure);
+            }
+        });
+    }
+
+    private void fold(String measure, List<Document> gathered) {
         Map<Integer, Map<String, String>> byYear = new HashMap<>();
         for (Document delta : gathered) {
             delta.get("periods", Document.class).forEach((period, entry) -> ReportingPeriod.parse(period).ifPresent(

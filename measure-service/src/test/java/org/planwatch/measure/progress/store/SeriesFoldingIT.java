@@ -50,11 +50,11 @@ class SeriesFoldingIT {
         series.merge(Map.of(measure, Map.of("2024-01-01", entry(99, 30), "2024-01-02", entry(13, 0))));
         List<Point> unfolded = series.points(measure);
 
-        series.fold(measure);
+        series.fold(List.of(measure));
         assertThat(deltas(measure)).as("fewer deltas than a fold waits for").isEqualTo(3);
         series.merge(Map.of(measure, Map.of("2024-01-03", entry(14, 0))));
         List<Point> withFourth = series.points(measure);
-        series.fold(measure);
+        series.fold(List.of(measure));
 
         assertThat(deltas(measure)).isZero();
         assertThat(series.points(measure)).isEqualTo(withFourth);
@@ -70,13 +70,13 @@ class SeriesFoldingIT {
         List<Map<String, String>> batches = IntStream.range(0, SeriesStore.FOLD_AT)
                 .mapToObj(day -> Map.of("2024-02-0" + (day + 1), entry(day, 0))).toList();
         batches.forEach(batch -> series.merge(Map.of(measure, batch)));
-        series.fold(measure);
+        series.fold(List.of(measure));
         List<Point> folded = series.points(measure);
 
         // The same deltas again, as if the crash came after the buckets were written and before the deltas went.
         batches.forEach(batch -> series.merge(Map.of(measure, batch)));
         assertThat(series.points(measure)).isEqualTo(folded);
-        series.fold(measure);
+        series.fold(List.of(measure));
 
         assertThat(series.points(measure)).isEqualTo(folded);
         assertThat(deltas(measure)).isZero();
@@ -90,7 +90,7 @@ class SeriesFoldingIT {
         ExecutorService replicas = Executors.newFixedThreadPool(4);
         List<Future<?>> folding = IntStream.range(0, 4).mapToObj(r -> replicas.submit(() -> {
             while (arriving.get()) {
-                series.fold(measure);
+                series.fold(List.of(measure));
             }
         })).collect(Collectors.toList());
         for (int batch = 0; batch < 300; batch++) {
@@ -111,7 +111,7 @@ class SeriesFoldingIT {
         replicas.shutdown();
 
         assertThat(series.points(measure)).isEqualTo(SeriesEntry.points(expected));
-        series.fold(measure);
+        series.fold(List.of(measure));
         assertThat(series.points(measure)).isEqualTo(SeriesEntry.points(expected));
         assertThat(deltas(measure)).isLessThan(SeriesStore.FOLD_AT);
     }
