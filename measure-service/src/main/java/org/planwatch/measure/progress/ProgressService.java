@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.planwatch.measure.progress.messaging.StatusEvents;
 import org.planwatch.measure.progress.store.JudgementStore;
 import org.planwatch.measure.progress.store.SeriesStore;
@@ -26,6 +27,8 @@ public class ProgressService {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressService.class);
     private static final int ATTEMPTS = 5;
+    /** Measures judged from one read of their series: few enough that their whole histories fit in memory at once. */
+    private static final int JUDGED_TOGETHER = 25;
 
     private final JudgementStore measures;
     private final StatusEvents events;
@@ -124,10 +127,14 @@ public class ProgressService {
      */
     @Scheduled(fixedDelayString = "${planwatch.measures.judging-interval:PT1S}")
     public void judgeMarked() {
-        Map<String, Instant> marked = measures.markedForJudging(200);
-        if (marked.isEmpty()) {
-            return;
+        List<Map.Entry<String, Instant>> marked = List.copyOf(measures.markedForJudging(200).entrySet());
+        for (int from = 0; from < marked.size(); from += JUDGED_TOGETHER) {
+            judge(marked.subList(from, Math.min(marked.size(), from + JUDGED_TOGETHER)).stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         }
+    }
+
+    private void judge(Map<String, Instant> marked) {
         Map<String, MeasureStatus> stored = measures.find(marked.keySet());
         Map<String, List<Point>> figures = series.points(marked.keySet());
         // Figures arriving meanwhile mark the measure again, and it is judged once more.

@@ -95,18 +95,26 @@ public final class IngestionBenchmark {
             List<Double> storeRates = new ArrayList<>();
             List<Double> storeWithSeriesRates = new ArrayList<>();
             double serviceCpu = 0;
+            double storeCpuForService = 0;
+            double storeCpuForRaw = 0;
             for (int round = 1; round <= ROUNDS; round++) {
                 List<byte[]> events = messages("r" + round, measures, EVENTS);
                 double cpuBefore = cpuSeconds(service.pid());
+                double storeCpuBefore = storeCpuSeconds();
                 serviceRates.add(runService(revisions, events));
                 double serviceSeconds = EVENTS / last(serviceRates);
                 serviceCpu += cpuSeconds(service.pid()) - cpuBefore;
+                storeCpuForService += storeCpuSeconds() - storeCpuBefore;
                 String rawTopic = "bench.raw.r" + round;
                 producerRates.add(rawProducer(events, rawTopic));
                 consumerRates.add(rawConsumer(rawTopic, EVENTS));
                 // For as long as the service's round took at least: the stand-in's collection pauses (about a second
                 // every few seconds) then land in both as often, rather than in the service's longer round only.
+                storeCpuBefore = storeCpuSeconds();
+                long rawStart = System.nanoTime();
                 storeRates.add(rawStore(raw, documents("r" + round, measures, EVENTS), serviceSeconds));
+                double rawDocuments = last(storeRates) * (System.nanoTime() - rawStart) / 1e9;
+                storeCpuForRaw += (storeCpuSeconds() - storeCpuBefore) / rawDocuments;
                 storeWithSeriesRates.add(rawStoreWithSeries(raw, documents("s" + round, measures, EVENTS),
                         serviceSeconds));
                 System.out.printf("round %d: service %,.0f/s | raw producer %,.0f/s, raw consumer %,.0f/s | raw store"
@@ -121,6 +129,9 @@ public final class IngestionBenchmark {
                     EVENTS, averageSize(messages("size", measures, 1000)), MEASURES, ROUNDS);
             System.out.printf("  measure-service, measure.datapoints -> store   %,10.0f events/s  %.2f CPU s per"
                     + " 1,000 events (service process)%n", median(serviceRates), serviceCpu / ROUNDS / EVENTS * 1000);
+            System.out.printf("  the store's own CPU for each 1,000 figures: %.3f s taking the service's writes, %.3f s"
+                    + " taking the raw inserts%n", storeCpuForService / ROUNDS / EVENTS * 1000,
+                    storeCpuForRaw / ROUNDS * 1000);
             System.out.printf("  raw broker: producer perf                       %,10.0f records/s%n",
                     median(producerRates));
             System.out.printf("  raw broker: consumer perf                       %,10.0f records/s%n",
@@ -354,15 +365,25 @@ public final class IngestionBenchmark {
 
     /** CPU seconds the process's C2 compiler threads have used so far. */
     static double compilerCpuSeconds(long pid) throws Exception {
+        return threadsCpuSeconds(pid, "C2 CompilerThre");
+    }
+
+    /** CPU seconds the MongoDB stand-in's threads in this JVM have used so far. */
+    static double storeCpuSeconds() throws Exception {
+        return threadsCpuSeconds(ProcessHandle.current().pid(), "mongo-server-wo");
+    }
+
+    /** CPU seconds used so far by the process's threads whose name (as the kernel keeps it) starts so. */
+    static double threadsCpuSeconds(long pid, String namePrefix) throws Exception {
         double seconds = 0;
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    if (Files.readString(task.resolve("comm")).startsWith("C2 CompilerThre")) {
+                    if (Files.readString(task.resolve("comm")).startsWith(namePrefix)) {
                         seconds += cpuSeconds(task.resolve("stat"));
                     }
                 } catch (java.io.IOException threadEnded) {
-                    // a compiler thread that ended meanwhile
+                    // a thread that ended meanwhile
                 }
             }
         }
