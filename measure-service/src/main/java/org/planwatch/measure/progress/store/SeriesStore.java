@@ -48,6 +48,11 @@ public class SeriesStore {
 
     SeriesStore(MongoTemplate mongo) {
         mongo.indexOps(BUCKETS).createIndex(new Index().on("measure", Sort.Direction.ASC));
+        // A fold replaces a bucket found by id and version. MongoDB finds it by the _id index alone; this one is for
+        // stores that use an index only when its keys are exactly the query's (mongo-java-server, the local stand-in,
+        // scanned every bucket for each fold's write without it).
+        mongo.indexOps(BUCKETS).createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC)
+                .unique());
         mongo.indexOps(DELTAS).createIndex(new Index().on("measure", Sort.Direction.ASC));
         this.buckets = mongo.getCollection(BUCKETS);
         this.deltas = mongo.getCollection(DELTAS);

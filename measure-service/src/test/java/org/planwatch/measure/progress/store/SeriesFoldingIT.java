@@ -83,6 +83,21 @@ class SeriesFoldingIT {
     }
 
     @Test
+    void aBucketWrittenBeforeDeltasExistedIsFoldedIntoLikeAnyOther() {
+        String measure = "carers-supported-" + UUID.randomUUID();
+        mongo.getCollection(SeriesStore.BUCKETS).insertOne(new Document("_id", measure + "|2024")
+                .append("measure", measure).append("year", 2024)
+                .append("periods", new Document("2024-03-01", entry(5, 0)).append("2024-03-02", entry(6, 0))));
+        IntStream.range(0, SeriesStore.FOLD_AT).forEach(day -> series.merge(Map.of(measure,
+                Map.of("2024-03-0" + (day + 2), entry(10 + day, 1)))));
+
+        series.fold(List.of(measure));
+
+        assertThat(deltas(measure)).isZero();
+        assertThat(values(series.points(measure))).containsExactly("5", "10", "11", "12", "13");
+    }
+
+    @Test
     void replicasFoldingWhileFiguresKeepArrivingLoseNoEntry() throws Exception {
         String measure = "carers-supported-" + UUID.randomUUID();
         Map<String, String> expected = new HashMap<>();
