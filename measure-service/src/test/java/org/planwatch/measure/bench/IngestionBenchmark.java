@@ -127,7 +127,7 @@ public final class IngestionBenchmark {
             System.out.println();
             System.out.printf("%,d events of %d bytes on average, %d measures, median of %d rounds (interleaved):%n",
                     EVENTS, averageSize(messages("size", measures, 1000)), MEASURES, ROUNDS);
-            System.out.printf("  measure-service, measure.datapoints -> store   %,10.0f events/s  %.2f CPU s per"
+            System.out.printf("  measure-service, measure.datapoints -> store   %,10.0f events/s  %.3f CPU s per"
                     + " 1,000 events (service process)%n", median(serviceRates), serviceCpu / ROUNDS / EVENTS * 1000);
             System.out.printf("  the store's own CPU for each 1,000 figures: %.3f s taking the service's writes, %.3f s"
                     + " taking the raw inserts%n", storeCpuForService / ROUNDS / EVENTS * 1000,
