@@ -41,13 +41,13 @@ public class JudgementStore {
         this.mongo = mongo;
         this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("judgeRequestedAt", Sort.Direction.ASC).sparse());
-        // Judging writes to a measure found by id and version, or id and the time it was asked for. MongoDB finds it
-        // by the _id index alone; these are for stores that use an index only when its keys are exactly the query's
-        // (mongo-java-server, the local stand-in, scanned every measure for each judgement's two writes without them).
+        // A judgement is recorded on a measure found by id and version. MongoDB finds it by the _id index alone; this
+        // one is for stores that use an index only when its keys are exactly the query's (mongo-java-server, the local
+        // stand-in, scanned every measure for each judgement without it). The version changes only with a judgement
+        // or a definition, so the index costs next to nothing; one on the time judging was asked for would change
+        // with every poll of figures.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("version", Sort.Direction.ASC).unique());
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on("judgeRequestedAt", Sort.Direction.ASC).unique());
         // Only documents with events waiting carry the field: the outbox relay's query reads this small index.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("outbox.eventId", Sort.Direction.ASC).sparse());
     }
